@@ -126,8 +126,8 @@ def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]
     return structure_tuple
 
 
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
 
 
 def _enum_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -156,7 +156,7 @@ def _make() -> cattrs.Converter:
     # hook above would take it.
     for cls in _ENUMS:
         conv.register_structure_hook(cls, _enum_factory(cls, conv))
-    conv.register_unstructure_hook_factory(_is_enum, lambda _: lambda e: e.value)
+        conv.register_unstructure_hook(cls, _enum_value)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
     return conv

@@ -230,16 +230,20 @@ class _Checker:
         elif number not in self.episode_numbers:
             self.add(path, f"episode {number} not in episodes ({owner})")
 
-    def span(self, path: str, span: Span, article_id: str, owner: str) -> None:
+    def span(self, path: str, span: Span, article_id: str, owner: str) -> bool:
+        """Check one span; True when it lies inside the article's text."""
         article = self.articles.get(article_id)
         if span.start < 0 or span.end < span.start:
             self.add(path, f"bad span {span.start}-{span.end}: need 0 <= start <= end ({owner})")
-        elif article is not None and span.end > article.text_length:
+            return False
+        if article is not None and span.end > article.text_length:
             self.add(
                 path,
                 f"span {span.start}-{span.end} ends after the article's text "
                 f"({article.text_length} characters) ({owner})",
             )
+            return False
+        return True
 
     def fields(self, path: str, names: Iterable[str], cls: type, owner: str) -> None:
         known = {a.name for a in attrs.fields(cls)}
@@ -297,8 +301,7 @@ class _Checker:
         for path, span in [(f"{at}.span", q.span)] + [
             (f"{at}.other_spans[{j}]", s) for j, s in enumerate(q.other_spans)
         ]:
-            self.span(path, span, q.article_id, owner)
-            if span.length != len(q.text) and span.end >= span.start >= 0:
+            if self.span(path, span, q.article_id, owner) and span.length != len(q.text):
                 self.add(path, f"span covers {span.length} characters, text has {len(q.text)} ({owner})")
         self.fields(f"{at}.inferred", q.inferred, Quote, owner)
 

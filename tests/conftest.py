@@ -1,0 +1,36 @@
+"""Shared fixtures: the bundled dataset and the curation seeds in ``../shared/seeds/``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import putin_interviews
+from putin_interviews import Dataset
+
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Where the source articles are: ``PUTIN_INTERVIEWS_SEEDS`` or ``../shared/seeds`` beside the checkout.
+SEEDS = Path(os.environ.get("PUTIN_INTERVIEWS_SEEDS", ROOT.parent / "shared" / "seeds"))
+
+
+@pytest.fixture(scope="session")
+def ds() -> Dataset:
+    return putin_interviews.dataset()
+
+
+@pytest.fixture(scope="session")
+def seed_texts(ds: Dataset) -> dict[str, str]:
+    """Each article's source text, by article id, read exactly as SOURCES.md says (UTF-8, as is)."""
+    if not SEEDS.is_dir():
+        message = f"source articles not found at {SEEDS} (set PUTIN_INTERVIEWS_SEEDS)"
+        if os.environ.get("PUTIN_INTERVIEWS_REQUIRE_SEEDS"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {a.id: (SEEDS / a.source_file).read_text(encoding="utf-8") for a in ds.articles}

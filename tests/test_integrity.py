@@ -1,0 +1,224 @@
+"""Integrity of the bundled data, round trips, and the errors a bad file gets."""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+import putin_interviews
+from putin_interviews import Dataset, DatasetError, Quote, _convert, _dataset
+
+from .strategies import datasets
+
+
+def bundled_text() -> str:
+    return resources.files("putin_interviews.data").joinpath("putin_interviews.json").read_text("utf-8")
+
+
+def bundled_raw() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(bundled_text())
+    return data
+
+
+def problems(raw: Any) -> list[str]:
+    with pytest.raises(DatasetError) as info:
+        putin_interviews.loads(json.dumps(raw))
+    return [str(p) for p in info.value.problems]
+
+
+# ----------------------------------------------------------------- the bundled data
+
+
+def test_bundled_dataset_passes_every_check(ds: Dataset) -> None:
+    assert _dataset.check(ds) == []
+    assert ds.info.schema_version == putin_interviews.SCHEMA_VERSION == 1
+    assert ds.info.dataset_version == "1.0.0"
+
+
+def test_bundled_json_is_the_unstructured_records_nothing_dropped(ds: Dataset) -> None:
+    assert ds.to_dict() == bundled_raw()
+    assert ds.to_json() == bundled_text()  # and it is in canonical form, byte for byte
+
+
+def test_dump_then_load_is_the_same_dataset(ds: Dataset, tmp_path: Path) -> None:
+    out = ds.dump(tmp_path / "copy.json")
+    assert out == tmp_path / "copy.json"
+    assert putin_interviews.load(out) == ds
+    assert out.read_text("utf-8") == bundled_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.json"]  # no temporary file left
+
+
+def test_quotes_are_in_document_order(ds: Dataset) -> None:
+    order = {a.id: i for i, a in enumerate(ds.articles)}
+    keys = [(order[q.article_id], q.span.start) for q in ds.quotes]
+    assert keys == sorted(keys)
+
+
+def test_records_are_frozen(ds: Dataset) -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        ds.quotes[0].text = "changed"  # type: ignore[misc]
+    assert isinstance(ds.quotes, tuple)
+    assert isinstance(ds.quotes[0].topics, tuple)
+
+
+def test_import_reads_no_data_and_first_use_reads_once() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import putin_interviews, putin_interviews._dataset as d\n"
+        "assert d._bundled is None\n"
+        "a = putin_interviews.dataset(); b = putin_interviews.dataset()\n"
+        "assert a is b and d._bundled is a\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_sixteen_threads_load_the_bundled_data_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_dataset, "_bundled", None)
+    calls = []
+    real = _dataset._read_bundled
+
+    def counting() -> bytes:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(_dataset, "_read_bundled", counting)
+    barrier = threading.Barrier(16)
+    seen: list[Dataset] = []
+
+    def worker() -> None:
+        barrier.wait()
+        seen.append(putin_interviews.dataset())
+
+    threads = [threading.Thread(target=worker) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert len(seen) == 16
+    assert all(d is seen[0] for d in seen)
+
+
+# ----------------------------------------------------------------- properties
+
+
+@given(datasets())
+def test_generated_datasets_are_sound_and_round_trip(generated: Dataset) -> None:
+    assert _dataset.check(generated) == []
+    assert putin_interviews.loads(generated.to_json()) == generated
+    assert putin_interviews.loads(generated.to_json().encode("utf-8")) == generated
+
+
+@given(datasets())
+def test_generated_records_round_trip_through_the_converter(generated: Dataset) -> None:
+    for record in (*generated.people, *generated.articles, *generated.episodes, *generated.quotes):
+        assert _convert.structure(_convert.unstructure(record), type(record)) == record
+
+
+# ----------------------------------------------------------------- bad files
+
+
+def test_dangling_reference_is_named_with_path_id_and_suggestion() -> None:
+    raw = bundled_raw()
+    raw["quotes"][3]["speaker_id"] = "putn"
+    qid = raw["quotes"][3]["id"]
+    assert problems(raw) == [
+        f"$.quotes[3].speaker_id: unknown person 'putn' (quote {qid!r}); did you mean 'putin'?"
+    ]
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    raw = bundled_raw()
+    raw["quotes"][0]["id"] = raw["quotes"][1]["id"]
+    raw["quotes"][2]["episode"] = 5
+    raw["quotes"][4]["span"]["end"] = 10**6
+    raw["critiques"][0]["quote_ids"] = ["nope"]
+    raw["critiques"][1]["critic_id"] = "stone"  # critic_kind is "article"
+    found = problems(raw)
+    assert found[0] == f"$.quotes[1].id: duplicate id {raw['quotes'][1]['id']!r} (first at $.quotes[0])"
+    assert any(p.startswith("$.quotes[2].episode: episode 5 outside 1-4") for p in found)
+    assert any(
+        p.startswith("$.quotes[4].span: span ") and "ends after the article's text" in p for p in found
+    )
+    assert any(p.startswith("$.critiques[0].quote_ids[0]: unknown quote 'nope'") for p in found)
+    assert any(
+        p.startswith("$.critiques[1].critic_id: must be null when critic_kind is 'article'") for p in found
+    )
+    assert len(found) == 5
+
+
+def test_structural_errors_have_json_paths() -> None:
+    raw = bundled_raw()
+    raw["quotes"][12]["said_on"] = "2017-06-12"
+    raw["quotes"][13]["span"]["start"] = "1"
+    raw["articles"][0]["published_inferred"]["earliest"] = "12/06/2017"
+    raw["episodes"][1]["air_date"] = "2017-02-30"
+    raw["people"][0]["kind"] = "person"
+    raw["people"][1]["aliases"] = "Stone"
+    del raw["critiques"][0]["stance"]
+    raw["quotes"][0]["contxt"] = "typo"
+    found = problems(raw)
+    expected = {
+        "$.quotes[12]: unknown key 'said_on'",
+        '$.quotes[13].span.start: expected an integer, got a string "1"',
+        '$.articles[0].published_inferred.earliest: invalid date "12/06/2017": not in the form YYYY-MM-DD',
+        '$.episodes[1].air_date: invalid date "2017-02-30": day is out of range for month',
+        "$.people[0].kind: expected one of 'individual', 'group', got \"person\"",
+        '$.people[1].aliases: expected a list, got a string "Stone"',
+        "$.critiques[0].stance: required key missing",
+        "$.quotes[0]: unknown key 'contxt' (did you mean 'context'?)",
+    }
+    assert set(found) == expected
+
+
+def test_bytes_json_and_shape_errors() -> None:
+    cases: list[tuple[str | bytes, str]] = [
+        (b"\xff\xfe{}", "$: not UTF-8: byte 0 cannot be decoded"),
+        ('{"info": ', "$: invalid JSON: Expecting value (line 1, column 10)"),
+        ("[1, 2]", "$: expected a JSON object, got a list"),
+        (
+            '{"info": {"schema_version": 7}}',
+            "$.info.schema_version: unsupported schema_version 7: this release reads 1",
+        ),
+    ]
+    for data, message in cases:
+        with pytest.raises(DatasetError) as info:
+            putin_interviews.loads(data)
+        assert [str(p) for p in info.value.problems] == [message]
+
+
+def test_unreadable_paths(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="cannot read file: No such file or directory"):
+        putin_interviews.load(tmp_path / "missing.json")
+    with pytest.raises(DatasetError, match="cannot read file: Is a directory"):
+        putin_interviews.load(tmp_path)
+
+
+def test_dataset_error_is_a_value_error_with_a_readable_message() -> None:
+    raw = bundled_raw()
+    raw["quotes"][0]["speaker_id"] = "nobody"
+    with pytest.raises(
+        ValueError, match=r"invalid dataset: 1 problem\n  \$\.quotes\[0\]\.speaker_id: unknown"
+    ):
+        putin_interviews.loads(json.dumps(raw))
+
+
+def test_mutating_a_loaded_copy_does_not_touch_the_bundle(ds: Dataset) -> None:
+    raw = copy.deepcopy(bundled_raw())
+    raw["quotes"][0]["context"] = "changed"
+    other = putin_interviews.loads(json.dumps(raw))
+    assert other.quotes[0].context == "changed"
+    assert ds.quotes[0].context != "changed"
+    assert isinstance(other.quotes[0], Quote)
