@@ -62,11 +62,19 @@ def test_quotes_are_in_document_order(ds: Dataset) -> None:
     assert keys == sorted(keys)
 
 
-def test_records_are_frozen(ds: Dataset) -> None:
+def test_records_tables_and_the_dataset_are_immutable(ds: Dataset) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         ds.quotes[0].text = "changed"  # type: ignore[misc]
-    assert isinstance(ds.quotes, tuple)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        ds.quotes = ds.quotes[:1]  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        ds.quotes[0] = ds.quotes[1]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        ds.quotes._items = ()
+    with pytest.raises(AttributeError):
+        ds.quotes.extra = 1  # type: ignore[attr-defined]
     assert isinstance(ds.quotes[0].topics, tuple)
+    assert ds.quotes == tuple(ds.quotes)
 
 
 def test_import_reads_no_data_and_first_use_reads_once() -> None:

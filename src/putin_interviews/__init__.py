@@ -8,8 +8,21 @@ Importing the package reads no data; the bundled dataset is read on first use.
 'I wasn’t sure I wanted to do that,'
 """
 
-from ._dataset import SCHEMA_VERSION, Dataset, dataset, load, loads
-from ._errors import DatasetError, Problem
+from ._api import (
+    articles,
+    critiques,
+    episodes,
+    get_article,
+    get_critique,
+    get_episode,
+    get_person,
+    get_quote,
+    people,
+    quotes,
+    search,
+)
+from ._dataset import SCHEMA_VERSION, Dataset, Hits, dataset, load, loads
+from ._errors import DatasetError, NotFoundError, Problem
 from ._models import (
     Article,
     ArticleKind,
@@ -29,32 +42,53 @@ from ._models import (
     TargetKind,
     Venue,
 )
+from ._tables import Articles, Critiques, Episodes, Hit, People, Quotes, Table
 from ._version import __version__
 
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "ArticleKind",
+    "Articles",
     "Basis",
     "Claim",
     "CriticKind",
     "Critique",
+    "Critiques",
     "Dataset",
     "DatasetError",
     "DatasetInfo",
     "DateWindow",
     "Episode",
+    "Episodes",
+    "Hit",
+    "Hits",
+    "NotFoundError",
+    "People",
     "Person",
     "PersonKind",
     "Problem",
     "Quote",
     "QuoteKind",
+    "Quotes",
     "Span",
     "Stance",
+    "Table",
     "TargetKind",
     "Venue",
     "__version__",
+    "articles",
+    "critiques",
     "dataset",
+    "episodes",
+    "get_article",
+    "get_critique",
+    "get_episode",
+    "get_person",
+    "get_quote",
     "load",
     "loads",
+    "people",
+    "quotes",
+    "search",
 ]

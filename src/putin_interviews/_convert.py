@@ -202,3 +202,16 @@ def structure(data: Any, cls: type[T]) -> T:
 def unstructure(obj: Any) -> Any:
     """Unstructure a record into JSON-shaped data (dicts, lists, str, int, None)."""
     return converter.unstructure(obj)
+
+
+def field_names(cls: type) -> list[str]:
+    """The JSON keys of a record type, in the schema's order."""
+    return [a.name for a in attrs.fields(cls)]
+
+
+def register_table(table: type[Any], record: type[Any]) -> None:
+    """Teach the converter a collection type: a JSON list of ``record`` objects, strictly."""
+    as_tuple = converter.get_structure_hook(tuple[record, ...])  # type: ignore[valid-type]
+    as_dict = converter.get_unstructure_hook(record)
+    converter.register_structure_hook(table, lambda value, _: table(as_tuple(value, tuple)))
+    converter.register_unstructure_hook(table, lambda rows: [as_dict(r) for r in rows])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import json
 import os
 import tempfile
@@ -15,7 +16,7 @@ from typing import Any
 import attrs
 
 from . import _convert
-from ._errors import DatasetError, Problem
+from ._errors import DatasetError, NotFoundError, Problem
 from ._models import (
     Article,
     CriticKind,
@@ -27,8 +28,10 @@ from ._models import (
     Span,
     TargetKind,
 )
+from ._render import format_table
+from ._tables import Articles, Critiques, Episodes, Hit, People, Quotes, _closest
 
-__all__ = ["SCHEMA_VERSION", "Dataset", "dataset", "load", "loads"]
+__all__ = ["SCHEMA_VERSION", "Dataset", "Hits", "dataset", "load", "loads"]
 
 #: The schema version this release reads and writes.
 SCHEMA_VERSION = 1
@@ -36,27 +39,306 @@ SCHEMA_VERSION = 1
 _DATA_PACKAGE = "putin_interviews.data"
 _DATA_FILE = "putin_interviews.json"
 _EPISODE_NUMBERS = range(1, 5)
+_TABLE_NAMES = ("people", "articles", "episodes", "quotes", "critiques")
+
+for _table, _record in [
+    (People, Person),
+    (Articles, Article),
+    (Episodes, Episode),
+    (Quotes, Quote),
+    (Critiques, Critique),
+]:
+    _convert.register_table(_table, _record)
 
 
-@attrs.frozen(kw_only=True)
+class Hits(tuple[Hit[Any], ...]):
+    """Search hits, best first: a tuple of :class:`Hit` with a readable ``repr`` and HTML.
+
+    >>> import putin_interviews
+    >>> hits = putin_interviews.search("cautious optimist")
+    >>> len(hits), hits[0].record.id
+    (1, 'lz-part-3-cautious-optimist')
+    """
+
+    __slots__ = ()
+
+    def _rows(self) -> list[list[str]]:
+        return [[h.kind, h.record.id, f"{h.score:.2f}", ", ".join(h.fields), _hit_text(h)] for h in self]
+
+    def __repr__(self) -> str:
+        head = f"Hits: {len(self)}"
+        if not self:
+            return head
+        return (
+            head
+            + "\n"
+            + format_table(
+                ["kind", "id", "score", "matched", "text"], self._rows()[:10], width=100, max_lines=2
+            )
+        )
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the hits, every value escaped.
+
+        >>> import putin_interviews
+        >>> "<td>quote</td>" in putin_interviews.search("hope")._repr_html_()
+        True
+        """
+        head = "".join(f"<th>{h}</th>" for h in ["kind", "id", "score", "matched", "text"])
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in self._rows()
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _hit_text(hit: Hit[Any]) -> str:
+    record = hit.record
+    for name in ("text", "title", "name", "summary"):
+        value = getattr(record, name, None)
+        if value:
+            return str(value)
+    return ""
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Dataset:
     """The whole dataset: tables of records in document order, and ``info``.
 
-    The bundled dataset is :func:`putin_interviews.dataset`; a file of the same
-    schema is read with :func:`putin_interviews.load`.
+    Each table is an immutable, tuple-like collection (:class:`Quotes`, …) with
+    ``get``, ``filter`` and ``search``. The bundled dataset is
+    :func:`putin_interviews.dataset`; a file of the same schema is read with
+    :func:`putin_interviews.load` and has the same API.
 
     >>> import putin_interviews
     >>> ds = putin_interviews.dataset()
     >>> len(ds.episodes), ds.info.schema_version
     (4, 1)
+    >>> len(ds.quotes.filter(speaker="putin").filter(episode=1))
+    8
     """
 
     info: DatasetInfo
-    people: tuple[Person, ...]
-    articles: tuple[Article, ...]
-    episodes: tuple[Episode, ...]
-    quotes: tuple[Quote, ...]
-    critiques: tuple[Critique, ...]
+    people: People = attrs.field(converter=People)
+    articles: Articles = attrs.field(converter=Articles)
+    episodes: Episodes = attrs.field(converter=Episodes)
+    quotes: Quotes = attrs.field(converter=Quotes)
+    critiques: Critiques = attrs.field(converter=Critiques)
+
+    def __attrs_post_init__(self) -> None:
+        for table in self.tables():
+            table._bind(self)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in _TABLE_NAMES)
+        return f"<Dataset {self.info.dataset_version!r}: {counts}>"
+
+    def tables(self) -> tuple[People, Articles, Episodes, Quotes, Critiques]:
+        """The five tables, in the file's order.
+
+        >>> import putin_interviews
+        >>> [t.kind for t in putin_interviews.dataset().tables()]
+        ['person', 'article', 'episode', 'quote', 'critique']
+        """
+        return (self.people, self.articles, self.episodes, self.quotes, self.critiques)
+
+    # ------------------------------------------------------------------ lookup
+
+    def get_person(self, key: str) -> Person:
+        """A person or group by id, name, surname or alias (case- and accent-insensitive).
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().get_person("Colbert").name
+        'Stephen Colbert'
+        """
+        return self.people.get(key)
+
+    def get_article(self, key: str) -> Article:
+        """An article by id.
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().get_article("lz-part-1").section
+        'PopZette'
+        """
+        return self.articles.get(key)
+
+    def get_episode(self, key: int | str) -> Episode:
+        """An episode by number (1–4), id (``"part-2"``) or title (``"Part 2"``).
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().get_episode(2).air_time
+        '9 p.m. ET'
+        """
+        return self.episodes.get(key)
+
+    def get_quote(self, key: str) -> Quote:
+        """A quotation by id.
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().get_quote("deadline-colbert-detente").text
+        'What is wrong with détente with Russia?'
+        """
+        return self.quotes.get(key)
+
+    def get_critique(self, key: str) -> Critique:
+        """A critique by id.
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().get_critique("lz-part-1-missed-opportunity").stance
+        <Stance.NEGATIVE: 'negative'>
+        """
+        return self.critiques.get(key)
+
+    def get(self, key: str) -> Person | Article | Episode | Quote | Critique:
+        """Any record by id, whatever its table.
+
+        >>> import putin_interviews
+        >>> type(putin_interviews.dataset().get("part-4")).__name__
+        'Episode'
+        """
+        suggestions: list[str] = []
+        for table in self.tables():
+            try:
+                return table.get(key) if not isinstance(table, People) else table._id_index()[key]
+            except (NotFoundError, KeyError):
+                suggestions.extend(_closest(key, table._id_index().keys(), n=2))
+        raise NotFoundError("record", key, tuple(_closest(key, suggestions, n=3)))
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str, kind: str | Iterable[str] | None = None, limit: int | None = None) -> Hits:
+        """Full-text search over quotation text, critique summaries and aspects, article
+        titles and summaries, people's names and episodes' summaries.
+
+        Every word of ``query`` must match (case-, accent- and punctuation-insensitive).
+        Hits are ranked best first; each carries the record and the fields that matched.
+        ``kind`` limits the search to ``"quote"``, ``"critique"``, ``"article"``,
+        ``"person"`` or ``"episode"`` (or several).
+
+        >>> import putin_interviews
+        >>> [(h.kind, h.record.id) for h in putin_interviews.dataset().search("don't trust")]
+        [('quote', 'deadline-colbert-dont-trust-him'), ('quote', 'deadline-colbert-convenient-excuse')]
+        """
+        tables = {t.kind: t for t in self.tables()}
+        if kind is None:
+            chosen = list(tables.values())
+        else:
+            chosen = []
+            for k in [kind] if isinstance(kind, str) else kind:
+                if k not in tables:
+                    raise NotFoundError("search kind", k, _closest(str(k), tables) or tuple(tables))
+                chosen.append(tables[k])
+        hits: list[Hit[Any]] = [h for t in chosen for h in t.hits(query)]
+        hits.sort(key=lambda h: -h.score)  # stable: ties keep table and document order
+        return Hits(hits[:limit] if limit is not None else hits)
+
+    # ------------------------------------------------------------------ navigation
+
+    def speaker_of(self, quote: Quote) -> Person:
+        """Who said a quotation.
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> ds.speaker_of(ds.get_quote("lz-part-3-always-hope")).name
+        'Vladimir Putin'
+        """
+        return self.people.get(quote.speaker_id)
+
+    def addressee_of(self, quote: Quote) -> Person | None:
+        """Whom a quotation was said to, or None where not known.
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> ds.addressee_of(ds.get_quote("deadline-colbert-why-laughing")).id
+        'studio-audience'
+        """
+        return None if quote.addressee_id is None else self.people.get(quote.addressee_id)
+
+    def article_of(self, record: Quote | Critique) -> Article:
+        """The article a quotation or critique is in.
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> ds.article_of(ds.get_quote("deadline-colbert-detente")).outlet
+        'Deadline'
+        """
+        return self.articles.get(record.article_id)
+
+    def episode_of(self, record: Quote | Critique) -> Episode | None:
+        """The part a quotation or critique concerns, or None where not known.
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> ds.episode_of(ds.get_quote("lz-part-3-always-hope")).title
+        'Part 3'
+        """
+        return None if record.episode is None else self.episodes.get(record.episode)
+
+    def critiques_citing(self, quote: Quote | str) -> Critiques:
+        """The critiques that rest on a quotation.
+
+        >>> import putin_interviews
+        >>> [c.id for c in putin_interviews.dataset().critiques_citing("lz-part-1-hawk")]
+        ['lz-part-1-clinton-hawk']
+        """
+        qid = self.quotes.get(quote if isinstance(quote, str) else quote.id).id
+        return self.critiques._where([lambda c: qid in c.quote_ids])
+
+    def quotes_in(self, article: Article | str) -> Quotes:
+        """The quotations in an article, in document order.
+
+        >>> import putin_interviews
+        >>> len(putin_interviews.dataset().quotes_in("lz-part-3"))
+        8
+        """
+        return self.quotes.filter(article=article)
+
+    def critiques_in(self, article: Article | str) -> Critiques:
+        """The critiques in an article.
+
+        >>> import putin_interviews
+        >>> len(putin_interviews.dataset().critiques_in("deadline-colbert"))
+        17
+        """
+        return self.critiques.filter(article=article)
+
+    def quotes_by(self, person: Person | str) -> Quotes:
+        """What a person said (``person`` as :meth:`get_person` accepts).
+
+        >>> import putin_interviews
+        >>> len(putin_interviews.dataset().quotes_by("Vladimir Putin"))
+        19
+        """
+        return self.quotes.filter(speaker=person)
+
+    def quotes_about(self, person: Person | str) -> Quotes:
+        """The quotations that are about a person or group.
+
+        >>> import putin_interviews
+        >>> [q.id for q in putin_interviews.dataset().quotes_about("clinton")]
+        ['lz-part-1-hawk']
+        """
+        pid = self.people.get(person.id if isinstance(person, Person) else person).id
+        return self.quotes._where([lambda q: pid in q.subject_ids])
+
+    def critiques_of(self, person: Person | str) -> Critiques:
+        """The judgements made of a person or group.
+
+        >>> import putin_interviews
+        >>> len(putin_interviews.dataset().critiques_of("stone"))
+        15
+        """
+        return self.critiques.filter(target=person)
+
+    def critiques_by(self, person: Person | str) -> Critiques:
+        """The judgements a person or group makes.
+
+        >>> import putin_interviews
+        >>> [c.target_id for c in putin_interviews.dataset().critiques_by("studio audience")]
+        ['stone', 'colbert']
+        """
+        return self.critiques.filter(critic=person)
+
+    # ------------------------------------------------------------------ output
 
     def to_dict(self) -> dict[str, Any]:
         """The dataset as JSON-shaped data (dicts, lists, strings, numbers, None).

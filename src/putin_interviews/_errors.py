@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["DatasetError", "Problem"]
+__all__ = ["DatasetError", "NotFoundError", "Problem"]
 
 
 @attrs.frozen
@@ -44,3 +44,31 @@ class DatasetError(ValueError):
         count = len(self.problems)
         head = f"invalid dataset{where}: {count} problem{'s' if count != 1 else ''}"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class NotFoundError(KeyError):
+    """No record (or filter value) matches a key. A ``KeyError``, hence a ``LookupError``.
+
+    ``suggestions`` holds the closest existing ids or values; the message names them.
+
+    >>> import putin_interviews
+    >>> try:
+    ...     putin_interviews.get_person("putn")
+    ... except LookupError as e:
+    ...     print(e)
+    ...     print(e.suggestions)
+    no person 'putn'; did you mean 'putin'?
+    ('putin',)
+    """
+
+    def __init__(self, kind: str, key: object, suggestions: tuple[str, ...] = ()):
+        self.kind = kind
+        self.key = key
+        self.suggestions = tuple(dict.fromkeys(suggestions))
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        hint = ""
+        if self.suggestions:
+            hint = "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        return f"no {self.kind} {self.key!r}{hint}"
