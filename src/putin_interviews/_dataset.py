@@ -6,7 +6,6 @@ import difflib
 import html
 import json
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
@@ -15,8 +14,9 @@ from typing import Any
 
 import attrs
 
-from . import _convert
+from . import _convert, _export
 from ._errors import DatasetError, NotFoundError, Problem
+from ._fileio import write_text_atomic
 from ._models import (
     Article,
     CriticKind,
@@ -360,6 +360,25 @@ class Dataset:
         """
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
+    def export(self, path: str | os.PathLike[str], format: str = "json") -> list[Path]:
+        """Export to ``path`` and return the files written.
+
+        Formats: ``json`` (one file, the dataset's own form), ``jsonl`` (a directory with
+        ``info.json`` and one ``<table>.jsonl`` per table), ``csv`` (a directory, one
+        ``<table>.csv`` per table; list fields joined with ``|``) and ``sqlite`` (one file: a
+        table per record type with primary and foreign keys, ``critique_quotes`` linking
+        critiques to quotations, and an FTS5 index ``quotes_fts`` over quotation text).
+
+        >>> import sqlite3, tempfile, pathlib, putin_interviews
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     [db] = putin_interviews.dataset().export(pathlib.Path(tmp) / "pi.db", format="sqlite")
+        ...     con = sqlite3.connect(db)
+        ...     con.execute("SELECT count(*) FROM quotes WHERE speaker_id = 'putin'").fetchone()
+        ...     con.close()
+        (19,)
+        """
+        return _export.export(self, path, format)
+
     def dump(self, path: str | os.PathLike[str]) -> Path:
         """Write the canonical JSON to ``path`` atomically and return the path.
 
@@ -374,19 +393,7 @@ class Dataset:
         ...     putin_interviews.load(out) == ds
         True
         """
-        target = Path(path)
-        data = self.to_json().encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return target
+        return write_text_atomic(Path(path), self.to_json())
 
 
 # ----------------------------------------------------------------------------- loading
