@@ -36,9 +36,7 @@ TEXT_LENGTH = 200  # every generated article is at least this long, longer than 
 
 
 def spans(length: int) -> st.SearchStrategy[Span]:
-    return st.tuples(st.integers(0, length), st.integers(0, length)).map(
-        lambda t: Span(start=min(t), end=max(t))
-    )
+    return st.tuples(st.integers(0, length), st.integers(0, length)).map(lambda t: Span(start=min(t), end=max(t)))
 
 
 @st.composite
@@ -138,9 +136,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         aid = draw(st.sampled_from(article_ids))
         critic_kind = draw(st.sampled_from(CriticKind))
         target_kind = draw(
-            st.sampled_from(
-                [TargetKind.PERSON, TargetKind.DOCUMENTARY] + ([TargetKind.EPISODE] if numbers else [])
-            )
+            st.sampled_from([TargetKind.PERSON, TargetKind.DOCUMENTARY] + ([TargetKind.EPISODE] if numbers else []))
         )
         target_id = {
             TargetKind.PERSON: draw(person),
@@ -159,9 +155,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
                 stance=draw(st.sampled_from(Stance)),
                 aspect=draw(texts),
                 summary=draw(texts),
-                quote_ids=tuple(draw(st.lists(st.sampled_from(in_article), unique=True)))
-                if in_article
-                else (),
+                quote_ids=tuple(draw(st.lists(st.sampled_from(in_article), unique=True))) if in_article else (),
                 episode=draw(maybe_episode),
                 spans=tuple(draw(st.lists(spans(lengths[aid]), max_size=2))),
                 inferred=(),

@@ -106,9 +106,7 @@ def test_unknowns_are_null_never_guessed(ds: Dataset) -> None:
     assert {a.id: a.url is None for a in ds.articles}["deadline-colbert"]
     # Every outside fact has its basis recorded.
     assert {b.field for b in ds.articles[0].basis} == {"title", "url"}
-    assert all(
-        {"air_date", "air_time", "series", "director"} <= {b.field for b in e.basis} for e in ds.episodes
-    )
+    assert all({"air_date", "air_time", "series", "director"} <= {b.field for b in e.basis} for e in ds.episodes)
     # The clip shown on the Late Show: the part is unknown.
     clip = [q for q in ds.quotes if q.article_id == "deadline-colbert" and q.venue is Venue.DOCUMENTARY]
     assert len(clip) == 3

@@ -72,7 +72,7 @@ def test_records_tables_and_the_dataset_are_immutable(ds: Dataset) -> None:
     with pytest.raises(AttributeError):
         ds.quotes._items = ()
     with pytest.raises(AttributeError):
-        ds.quotes.extra = 1  # type: ignore[attr-defined]
+        ds.quotes.extra = 1
     assert isinstance(ds.quotes[0].topics, tuple)
     assert ds.quotes == tuple(ds.quotes)
 
@@ -142,9 +142,7 @@ def test_dangling_reference_is_named_with_path_id_and_suggestion() -> None:
     raw = bundled_raw()
     raw["quotes"][3]["speaker_id"] = "putn"
     qid = raw["quotes"][3]["id"]
-    assert problems(raw) == [
-        f"$.quotes[3].speaker_id: unknown person 'putn' (quote {qid!r}); did you mean 'putin'?"
-    ]
+    assert problems(raw) == [f"$.quotes[3].speaker_id: unknown person 'putn' (quote {qid!r}); did you mean 'putin'?"]
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -157,13 +155,9 @@ def test_every_problem_is_reported_at_once() -> None:
     found = problems(raw)
     assert found[0] == f"$.quotes[1].id: duplicate id {raw['quotes'][1]['id']!r} (first at $.quotes[0])"
     assert any(p.startswith("$.quotes[2].episode: episode 5 outside 1-4") for p in found)
-    assert any(
-        p.startswith("$.quotes[4].span: span ") and "ends after the article's text" in p for p in found
-    )
+    assert any(p.startswith("$.quotes[4].span: span ") and "ends after the article's text" in p for p in found)
     assert any(p.startswith("$.critiques[0].quote_ids[0]: unknown quote 'nope'") for p in found)
-    assert any(
-        p.startswith("$.critiques[1].critic_id: must be null when critic_kind is 'article'") for p in found
-    )
+    assert any(p.startswith("$.critiques[1].critic_id: must be null when critic_kind is 'article'") for p in found)
     assert len(found) == 5
 
 
@@ -217,9 +211,7 @@ def test_unreadable_paths(tmp_path: Path) -> None:
 def test_dataset_error_is_a_value_error_with_a_readable_message() -> None:
     raw = bundled_raw()
     raw["quotes"][0]["speaker_id"] = "nobody"
-    with pytest.raises(
-        ValueError, match=r"invalid dataset: 1 problem\n  \$\.quotes\[0\]\.speaker_id: unknown"
-    ):
+    with pytest.raises(ValueError, match=r"invalid dataset: 1 problem\n  \$\.quotes\[0\]\.speaker_id: unknown"):
         putin_interviews.loads(json.dumps(raw))
 
 

@@ -91,9 +91,7 @@ def test_critique_and_claim_spans_point_at_the_judgement(ds: Dataset, seed_texts
     for cid, words in pinned.items():
         first = by_id[cid].spans[0]
         assert words in seed_texts[by_id[cid].article_id][first.start : first.end]
-    hours = next(
-        c for a in ds.articles for c in a.claims if a.id == "deadline-colbert" and "hours" in c.topic
-    )
+    hours = next(c for a in ds.articles for c in a.claims if a.id == "deadline-colbert" and "hours" in c.topic)
     assert "20 hours" in seed_texts["deadline-colbert"][hours.span.start : hours.span.end]
 
 

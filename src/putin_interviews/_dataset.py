@@ -72,9 +72,7 @@ class Hits(tuple[Hit[Any], ...]):
         return (
             head
             + "\n"
-            + format_table(
-                ["kind", "id", "score", "matched", "text"], self._rows()[:10], width=100, max_lines=2
-            )
+            + format_table(["kind", "id", "score", "matched", "text"], self._rows()[:10], width=100, max_lines=2)
         )
 
     def _repr_html_(self) -> str:
@@ -85,9 +83,7 @@ class Hits(tuple[Hit[Any], ...]):
         True
         """
         head = "".join(f"<th>{h}</th>" for h in ["kind", "id", "score", "matched", "text"])
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in self._rows()
-        )
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in self._rows())
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -414,9 +410,7 @@ def loads(data: str | bytes, *, source: str | None = None) -> Dataset:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise DatasetError(
-                [Problem("$", f"not UTF-8: byte {exc.start} cannot be decoded")], source
-            ) from None
+            raise DatasetError([Problem("$", f"not UTF-8: byte {exc.start} cannot be decoded")], source) from None
     else:
         text = data
     try:

@@ -34,7 +34,7 @@ from ._models import Article, Critique, Episode, Person, Quote
 if TYPE_CHECKING:
     from ._dataset import Dataset
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "csv_text", "export"]
 
 #: The export formats, and whether each writes one file or a directory of files.
 FORMATS = {"json": "file", "jsonl": "directory", "csv": "directory", "sqlite": "file"}
@@ -92,16 +92,12 @@ def _columns(cls: type) -> list[_Column]:
         if attrs.has(tp):
             sub_hints = typing.get_type_hints(tp)
             for sub in attrs.fields(tp):
-                out.append(
-                    _Column((field.name, sub.name), "scalar", _strip_optional(sub_hints[sub.name]) is int)
-                )
+                out.append(_Column((field.name, sub.name), "scalar", _strip_optional(sub_hints[sub.name]) is int))
         elif typing.get_origin(tp) is tuple:
             shape = "records" if attrs.has(typing.get_args(tp)[0]) else "list"
             out.append(_Column((field.name,), shape, False))
         else:
-            out.append(
-                _Column((field.name,), "scalar", tp is int or (isinstance(tp, type) and issubclass(tp, bool)))
-            )
+            out.append(_Column((field.name,), "scalar", tp is int or (isinstance(tp, type) and issubclass(tp, bool))))
     return out
 
 
@@ -140,16 +136,22 @@ def _export_jsonl(ds: Dataset, out: Path) -> list[Path]:
     return written
 
 
+def csv_text(record_type: type, rows: list[dict[str, Any]]) -> str:
+    """CSV (header row first) of unstructured records of ``record_type``."""
+    columns = _columns(record_type)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.name(".") for c in columns])
+    for row in rows:
+        writer.writerow([_csv_cell(c, c.value(row)) for c in columns])
+    return buffer.getvalue()
+
+
 def _export_csv(ds: Dataset, out: Path) -> list[Path]:
     written = []
-    for name, columns, rows in _rows(ds):
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([c.name(".") for c in columns])
-        for row in rows:
-            writer.writerow([_csv_cell(c, c.value(row)) for c in columns])
+    for name, cls in _TABLES:
         path = out / f"{name}.csv"
-        write_text_atomic(path, buffer.getvalue())
+        write_text_atomic(path, csv_text(cls, getattr(ds, name).to_dicts()))
         written.append(path)
     return written
 
@@ -223,9 +225,7 @@ def export(ds: Dataset, path: str | os.PathLike[str], format: str) -> list[Path]
         return _export_sqlite(ds, target)
     if format in ("jsonl", "csv"):
         if target.exists() and not target.is_dir():
-            raise NotADirectoryError(
-                f"{target} exists and is not a directory; {format} writes one file per table"
-            )
+            raise NotADirectoryError(f"{target} exists and is not a directory; {format} writes one file per table")
         target.mkdir(parents=True, exist_ok=True)
         return _export_jsonl(ds, target) if format == "jsonl" else _export_csv(ds, target)
     raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")

@@ -53,8 +53,6 @@ def format_table(
             cells.append(wrapped)
         for i in range(max(len(c) for c in cells)):
             lines.append(
-                _GAP.join(
-                    (c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)
-                ).rstrip()
+                _GAP.join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
             )
     return "\n".join(lines)

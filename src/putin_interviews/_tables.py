@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
-from . import _convert
+from . import _convert, _export
 from ._errors import NotFoundError
 from ._models import (
     Article,
@@ -81,9 +81,7 @@ def _enum_value(cls: type[E], value: Any, what: str) -> E:
         for member in cls:
             if folded in (normalize(member.value), normalize(member.name)):
                 return member
-    raise NotFoundError(
-        what, value, _closest(str(value), (m.value for m in cls)) or tuple(m.value for m in cls)
-    )
+    raise NotFoundError(what, value, _closest(str(value), (m.value for m in cls)) or tuple(m.value for m in cls))
 
 
 class Hit(Generic[R]):
@@ -187,14 +185,14 @@ class Table(Sequence[R]):
         raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __repr__(self) -> str:
-        return self._text(limit=10, width=100)
+        return self._text(limit=10, width=100, max_lines=2)
 
-    def _text(self, limit: int | None, width: int) -> str:
+    def _text(self, limit: int | None, width: int, max_lines: int | None) -> str:
         shown = self._items if limit is None else self._items[:limit]
         head = f"{type(self).__name__}: {len(self)} {self.kind}{'' if len(self) == 1 else 's'}"
         if not shown:
             return head
-        body = format_table([c[0] for c in self._columns], self._rows(shown), width=width, max_lines=2)
+        body = format_table([c[0] for c in self._columns], self._rows(shown), width=width, max_lines=max_lines)
         more = f"\n… {len(self) - len(shown)} more" if len(shown) < len(self) else ""
         return f"{head}\n{body}{more}"
 
@@ -213,12 +211,8 @@ class Table(Sequence[R]):
             "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
             for row in self._rows(self._items)
         )
-        caption = html.escape(
-            f"{type(self).__name__}: {len(self)} {self.kind}{'' if len(self) == 1 else 's'}"
-        )
-        return (
-            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        )
+        caption = html.escape(f"{type(self).__name__}: {len(self)} {self.kind}{'' if len(self) == 1 else 's'}")
+        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
     # --------------------------------------------------------------- derived collections
 
@@ -268,10 +262,7 @@ class Table(Sequence[R]):
                 if root._search_index is None:
                     root._search_index = InvertedIndex(
                         [
-                            [
-                                (name, _searchable(getattr(r, name)), weight)
-                                for name, weight in self._search_fields
-                            ]
+                            [(name, _searchable(getattr(r, name)), weight) for name, weight in self._search_fields]
                             for r in root
                         ]
                     )
@@ -330,6 +321,16 @@ class Table(Sequence[R]):
         """
         return json.dumps(self.to_dicts(), ensure_ascii=False, indent=2)
 
+    def to_csv(self) -> str:
+        """The records as CSV text with a header row; nested fields flattened and lists
+        joined as :meth:`Dataset.export` documents.
+
+        >>> import putin_interviews
+        >>> print(putin_interviews.people(kind="group").to_csv().splitlines()[0])
+        id,name,aliases,description,kind
+        """
+        return _export.csv_text(self._record_type(), self.to_dicts())
+
     def to_pandas(self) -> Any:
         """A :class:`pandas.DataFrame` with one row per record (needs the ``pandas`` extra).
 
@@ -354,22 +355,17 @@ class Table(Sequence[R]):
 
     def _ds(self) -> Dataset:
         if self._dataset is None:
-            raise TypeError(
-                f"this {type(self).__name__} belongs to no Dataset, so it cannot resolve references"
-            )
+            raise TypeError(f"this {type(self).__name__} belongs to no Dataset, so it cannot resolve references")
         return self._dataset
 
     def _person_ids(self, value: Any) -> set[str | None]:
         people = self._ds().people
-        return {
-            None if v is None else people.get(v.id if isinstance(v, Person) else v).id for v in _many(value)
-        }
+        return {None if v is None else people.get(v.id if isinstance(v, Person) else v).id for v in _many(value)}
 
     def _episode_numbers(self, value: Any) -> set[int | None]:
         episodes = self._ds().episodes
         return {
-            None if v is None else episodes.get(v.number if isinstance(v, Episode) else v).number
-            for v in _many(value)
+            None if v is None else episodes.get(v.number if isinstance(v, Episode) else v).number for v in _many(value)
         }
 
     def _article_ids(self, value: Any) -> set[str]:
@@ -718,9 +714,7 @@ class Critiques(Table[Critique]):
                 (pid,) = self._person_ids(v)
             except NotFoundError as exc:
                 extra = tuple(k.value for k in kinds)
-                raise NotFoundError(
-                    "critic" if kinds is CriticKind else "target", v, exc.suggestions + extra
-                ) from None
+                raise NotFoundError("critic" if kinds is CriticKind else "target", v, exc.suggestions + extra) from None
             out.add(("person", pid))
         return out
 
@@ -754,9 +748,7 @@ class Critiques(Table[Critique]):
         tests: list[Callable[[Critique], bool]] = []
         if critic is not UNSET:
             critics = self._parties(critic, CriticKind)
-            tests.append(
-                lambda c: ("kind", c.critic_kind.value) in critics or ("person", c.critic_id) in critics
-            )
+            tests.append(lambda c: ("kind", c.critic_kind.value) in critics or ("person", c.critic_id) in critics)
         if target is not UNSET:
             targets = self._parties(target, TargetKind)
             tests.append(
