@@ -221,7 +221,7 @@ class Dataset:
             chosen = []
             for k in [kind] if isinstance(kind, str) else kind:
                 if k not in tables:
-                    raise NotFoundError("search kind", k, _closest(str(k), tables) or tuple(tables))
+                    raise NotFoundError("search kind", k, _closest(str(k), list(tables)) or tuple(tables))
                 chosen.append(tables[k])
         hits: list[Hit[Any]] = [h for t in chosen for h in t.hits(query)]
         hits.sort(key=lambda h: -h.score)  # stable: ties keep table and document order

@@ -1,8 +1,9 @@
 """Normalisation for matching, and the inverted index behind full-text search.
 
 One normalisation serves lookup, filters and search alike: case-folded, accents removed,
-apostrophes dropped (``don’t`` and ``don't`` both become ``dont``), every other
-punctuation mark (hyphens, dashes, quotation marks) a word break.
+a possessive ``’s`` dropped (``Kelly’s`` is ``kelly``), other apostrophes dropped
+(``don’t`` and ``don't`` both become ``dont``), every other punctuation mark (hyphens,
+dashes, quotation marks) a word break.
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ from collections.abc import Iterable, Sequence
 
 __all__ = ["InvertedIndex", "normalize", "tokens"]
 
-_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼ`´"), None)
+_APOSTROPHE_CHARS = "'’‘ʼ`´"
+_APOSTROPHES = dict.fromkeys(map(ord, _APOSTROPHE_CHARS), None)
+_POSSESSIVE = re.compile(rf"(?<=\w)[{_APOSTROPHE_CHARS}][sS]\b")
 _WORD = re.compile(r"\w+")
 
 
 def normalize(text: str) -> str:
     """Fold ``text`` for matching: no case, no accents, no apostrophes, single spaces.
 
-    >>> normalize("  Détente — DON’T  Al-Qaida ")
-    'detente dont al qaida'
+    >>> normalize("  Détente — DON’T  Al-Qaida, Kelly's ")
+    'detente dont al qaida kelly'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", text).translate(_APOSTROPHES))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_WORD.findall(stripped.casefold()))
 

@@ -1,0 +1,66 @@
+"""Filter algebra, as Hypothesis properties over the bundled data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import putin_interviews as pi
+
+DS = pi.dataset()
+PEOPLE = [p.id for p in DS.people]
+QUOTE_CRITERIA: dict[str, st.SearchStrategy[Any]] = {
+    "speaker": st.sampled_from(PEOPLE),
+    "addressee": st.sampled_from([*PEOPLE, None]),
+    "article": st.sampled_from([a.id for a in DS.articles]),
+    "episode": st.sampled_from([1, 2, 3, 4, None]),
+    "venue": st.sampled_from(["the-putin-interviews", "the-late-show-with-stephen-colbert", None]),
+    "kind": st.sampled_from(["full", "partial", "fragment"]),
+    "topic": st.sampled_from(sorted({t for q in DS.quotes for t in q.topics})),
+    "text": st.sampled_from(["putin", "the", "don’t", "Russia", "zzz"]),
+}
+CRITIQUE_CRITERIA: dict[str, st.SearchStrategy[Any]] = {
+    "critic": st.sampled_from([*PEOPLE, "article", "unnamed"]),
+    "target": st.sampled_from([*PEOPLE, "documentary", 1, 4]),
+    "stance": st.sampled_from(["positive", "negative", "mixed"]),
+    "article": st.sampled_from([a.id for a in DS.articles]),
+    "episode": st.sampled_from([1, 3, 4, None]),
+}
+
+
+def criteria(spec: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries({}, optional=spec)
+
+
+@given(criteria(QUOTE_CRITERIA))
+def test_quote_filter_is_a_subset_in_document_order(crit: dict[str, Any]) -> None:
+    found = DS.quotes.filter(**crit)
+    positions = [DS.quotes.index(q) for q in found]
+    assert positions == sorted(positions)
+
+
+@given(criteria(QUOTE_CRITERIA), criteria(QUOTE_CRITERIA))
+def test_quote_filters_combine_as_intersection(a: dict[str, Any], b: dict[str, Any]) -> None:
+    b = {k: v for k, v in b.items() if k not in a}
+    both = DS.quotes.filter(**a, **b)
+    assert set(both) == set(DS.quotes.filter(**a)) & set(DS.quotes.filter(**b))
+    assert both == DS.quotes.filter(**a).filter(**b)
+
+
+@given(st.sampled_from(list(QUOTE_CRITERIA)), st.data())
+def test_a_list_means_union(name: str, data: st.DataObject) -> None:
+    x, y = data.draw(QUOTE_CRITERIA[name]), data.draw(QUOTE_CRITERIA[name])
+    union = DS.quotes.filter(**{name: [x, y]})
+    assert set(union) == set(DS.quotes.filter(**{name: x})) | set(DS.quotes.filter(**{name: y}))
+
+
+@given(criteria(CRITIQUE_CRITERIA), criteria(CRITIQUE_CRITERIA))
+def test_critique_filters_combine_as_intersection(a: dict[str, Any], b: dict[str, Any]) -> None:
+    b = {k: v for k, v in b.items() if k not in a}
+    assert set(DS.critiques.filter(**a, **b)) == set(DS.critiques.filter(**a)) & set(DS.critiques.filter(**b))
+
+
+def test_get_quote_round_trips_every_quote() -> None:
+    assert all(pi.get_quote(q.id) == q for q in DS.quotes)
