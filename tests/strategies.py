@@ -85,6 +85,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         Article(
             id=aid,
             title=draw(st.none() | texts),
+            label=draw(texts),
             outlet=draw(texts),
             section=draw(st.none() | texts),
             authors=draw(short_lists),
@@ -165,6 +166,9 @@ def datasets(draw: st.DrawFn) -> Dataset:
         schema_version=1,
         dataset_version=draw(texts),
         title=draw(texts),
+        authors=draw(short_lists),
+        year=draw(st.integers(1900, 2100)),
+        url=draw(st.none() | texts),
         description=draw(texts),
         sources=draw(short_lists),
         license=draw(texts),

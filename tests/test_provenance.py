@@ -109,6 +109,7 @@ def test_summaries_and_notes_are_in_our_own_words(ds: Dataset, seed_texts: dict[
     quoted = set().union(*(_shingles(q.text) for q in ds.quotes))
     ours: list[tuple[str, str]] = []
     ours += [(a.id, a.summary) for a in ds.articles]
+    ours += [(a.id, a.label) for a in ds.articles]
     ours += [(a.id, c.value) for a in ds.articles for c in a.claims]
     ours += [(e.id, e.summary) for e in ds.episodes if e.summary]
     ours += [(q.id, q.context) for q in ds.quotes]

@@ -242,6 +242,9 @@ class Article:
 
     id: str
     title: str | None
+    #: A short description in our words, used in place of a missing headline by the
+    #: citation styles (``*…*`` marks a title of a work, printed in italics).
+    label: str
     outlet: str
     section: str | None
     authors: tuple[str, ...]
@@ -374,6 +377,11 @@ class DatasetInfo:
     schema_version: int
     dataset_version: str
     title: str
+    #: Authors of the dataset, as they are to be cited.
+    authors: tuple[str, ...]
+    #: Year of this version of the dataset.
+    year: int
+    url: str | None
     description: str
     #: One line per source article.
     sources: tuple[str, ...]
