@@ -21,6 +21,8 @@ from ._api import (
     quotes,
     search,
 )
+from ._cite import FORMS as CITATION_FORMS
+from ._cite import bibliography, cite
 from ._dataset import SCHEMA_VERSION, Dataset, Hits, dataset, load, loads
 from ._errors import DatasetError, NotFoundError, Problem
 from ._models import (
@@ -46,6 +48,7 @@ from ._tables import Articles, Critiques, Episodes, Hit, People, Quotes, Table
 from ._version import __version__
 
 __all__ = [
+    "CITATION_FORMS",
     "SCHEMA_VERSION",
     "Article",
     "ArticleKind",
@@ -78,6 +81,8 @@ __all__ = [
     "Venue",
     "__version__",
     "articles",
+    "bibliography",
+    "cite",
     "critiques",
     "dataset",
     "episodes",

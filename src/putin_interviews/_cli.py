@@ -16,8 +16,11 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import _convert, _export
+from ._cite import STYLES
+from ._cite._rich import MARKUPS
 from ._dataset import Dataset, Hits, dataset, load
 from ._errors import DatasetError, NotFoundError
+from ._models import Person
 from ._render import format_table
 from ._tables import Table
 from ._version import __version__
@@ -122,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     export = subs.add_parser("export", help="export the dataset")
     export.add_argument("--format", required=True, choices=list(_export.FORMATS))
     export.add_argument("out", help="a file (json, sqlite) or a directory (jsonl, csv)")
+    cite = subs.add_parser("cite", help="cite a record (or 'dataset'), or with --all the whole bibliography")
+    cite.add_argument("id", nargs="?", help="an article, episode, quote or critique id, or 'dataset'")
+    cite.add_argument("--all", action="store_true", help="every article and episode and the dataset, sorted")
+    cite.add_argument("--style", default="apa", choices=STYLES, help="citation style (default: apa)")
+    cite.add_argument(
+        "--form", default="reference", help="reference, in-text, narrative; chicago-note: note, short-note"
+    )
+    cite.add_argument("--markup", default="text", choices=MARKUPS, help="text, html or markdown (default: text)")
     validate = subs.add_parser("validate", help="check a dataset file; one line per problem")
     validate.add_argument("path")
     subs.add_parser("info", help="versions, counts, license and how to cite the dataset")
@@ -145,6 +156,24 @@ def _show(ds: Dataset, record_id: str, fmt: str) -> str:
         [key, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)] for key, v in data.items()
     ]
     return format_table(["field", "value"], rows, width=_width())
+
+
+def _cite_command(ds: Dataset, args: argparse.Namespace) -> str:
+    if args.all == (args.id is not None):
+        raise UsageError("cite takes an ID or --all, not both or neither (see 'putin-interviews cite --help')")
+    if args.all:
+        if args.form != "reference":
+            raise UsageError("--all writes reference-list entries: leave out --form")
+        separator = "\n" if args.style in ("bibtex", "ris") else ""
+        entries = ds.bibliography(style=args.style, markup=args.markup)
+        if args.style == "csl-json":
+            items = [json.loads(e)[0] for e in entries]
+            return json.dumps(items, ensure_ascii=False, indent=2)
+        return ("\n" + separator).join(entries)
+    found = ds if args.id in ("dataset", "putin-interviews") else ds.get(args.id)
+    if isinstance(found, Person):
+        raise UsageError(f"{args.id!r} is a person; cite an article, episode, quote, critique or 'dataset'")
+    return ds.cite(found, style=args.style, form=args.form, markup=args.markup)
 
 
 def _counts(ds: Dataset) -> str:
@@ -187,6 +216,8 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     elif args.command == "export":
         written = ds.export(args.out, format=args.format)
         out("\n".join(str(p) for p in written))
+    elif args.command == "cite":
+        out(_cite_command(ds, args))
     elif args.command == "info":
         out(_info(ds))
     return 0

@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from . import _convert, _export
+from . import _cite, _convert, _export
+from ._cite import Citable
 from ._errors import DatasetError, NotFoundError, Problem
 from ._fileio import write_text_atomic
 from ._models import (
@@ -333,6 +334,32 @@ class Dataset:
         ['stone', 'colbert']
         """
         return self.critiques.filter(critic=person)
+
+    # ------------------------------------------------------------------ citations
+
+    def cite(self, record: Citable, style: str = "apa", form: str = "reference", markup: str = "text") -> str:
+        """A citation of ``record`` (or of this dataset), resolved in this dataset; see
+        :func:`putin_interviews.cite`.
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> ds.cite(ds.get_episode(2), style="apa", form="in-text")
+        '(Stone, 2017b)'
+        """
+        return _cite.cite_with(self, record, style, form, markup)
+
+    def bibliography(
+        self, records: Iterable[Citable] | None = None, style: str = "apa", markup: str = "text"
+    ) -> list[str]:
+        """Reference-list entries, sorted as ``style`` sorts: for ``records`` (default: every
+        article and episode, and the dataset itself).
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().bibliography(style="chicago", markup="markdown")[0]
+        '*Deadline*. n.d. Report on Stone’s appearance on *The Late Show with Stephen Colbert*.'
+        """
+        chosen: Iterable[Citable] = records if records is not None else [*self.articles, *self.episodes, self]
+        return _cite.bibliography_with(self, chosen, style, markup)
 
     # ------------------------------------------------------------------ output
 

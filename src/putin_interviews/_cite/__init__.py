@@ -1,0 +1,156 @@
+"""Citations: ``cite(record, style, form, markup)`` and whole bibliographies.
+
+One module per style family (``_apa``, ``_mla``, ``_chicago``, ``_machine``) shares the
+small helpers of ``_rich`` (rich text, case, quotation marks, names, dates) and the
+style-neutral :class:`~._work.Work` of ``_work``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Union
+
+import attrs
+
+from .._errors import NotFoundError
+from .._models import Article, Critique, Episode, Quote
+from .._search import normalize
+from . import _apa, _chicago, _machine, _mla
+from ._rich import MARKUPS, Name, Rich
+from ._work import Work, all_works, work_of
+
+if TYPE_CHECKING:
+    from .._dataset import Dataset
+
+__all__ = ["FORMS", "STYLES", "Citable", "bibliography", "cite"]
+
+#: What can be cited.
+Citable = Union[Article, Episode, Quote, Critique, "Dataset"]
+
+_PROSE: dict[str, tuple[tuple[str, ...], Callable[[Work, str, Name | None], Rich]]] = {
+    "apa": (_apa.FORMS, _apa.cite),
+    "mla": (_mla.FORMS, _mla.cite),
+    "chicago": (_chicago.AUTHOR_DATE_FORMS, _chicago.cite_author_date),
+    "chicago-note": (_chicago.NOTE_FORMS, _chicago.cite_note),
+}
+#: Every style and the forms it has.
+FORMS: dict[str, tuple[str, ...]] = {
+    **{style: forms for style, (forms, _) in _PROSE.items()},
+    **dict.fromkeys(_machine.MACHINE, ("reference",)),
+}
+STYLES = tuple(FORMS)
+
+
+def _check(style: str, form: str, markup: str) -> None:
+    if style not in FORMS:
+        raise NotFoundError("citation style", style, _close(style, STYLES))
+    if form not in FORMS[style]:
+        raise NotFoundError(f"form of style {style!r}", form, FORMS[style])
+    if markup not in MARKUPS:
+        raise NotFoundError("markup", markup, MARKUPS)
+
+
+def _close(value: str, options: Iterable[str]) -> tuple[str, ...]:
+    import difflib
+
+    options = list(options)
+    return tuple(difflib.get_close_matches(value, options, n=3, cutoff=0.5)) or tuple(options)
+
+
+# Author-date styles: what names a work in the text, for year suffixes.
+_WHO: dict[str, Callable[[Work], str]] = {"apa": _apa.who_key, "chicago": _chicago.who_key}
+
+
+def _with_suffix(ds: Dataset, work: Work, style: str) -> Work:
+    """Add "a", "b", … to the year when the same name has several works that year, ordered
+    by title (APA 9.47; CMOS 15.19)."""
+    who = _WHO.get(style)
+    if who is None:
+        return work
+    key = (who(work), work.year)
+    same = sorted((w for w in all_works(ds) if (who(w), w.year) == key), key=lambda w: normalize(w.sort_title))
+    if len(same) < 2:
+        return work
+    index = [w.key for w in same].index(work.key)
+    return attrs.evolve(work, suffix="abcdefghijklmnopqrstuvwxyz"[index % 26] * (index // 26 + 1))
+
+
+def cite_with(ds: Dataset, record: Citable, style: str = "apa", form: str = "reference", markup: str = "text") -> str:
+    _check(style, form, markup)
+    work, speaker = work_of(ds, record)
+    work = _with_suffix(ds, work, style)
+    if style in _machine.MACHINE:
+        return _machine.MACHINE[style](work)
+    _, build = _PROSE[style]
+    return build(work, form, speaker).render(markup)
+
+
+def _sort_key(entry: str) -> str:
+    # APA 9.44-9.47, MLA 5.128, CMOS 14.68: alphabetical by the first element, letter by
+    # letter, ignoring an initial article and punctuation such as brackets and quotation marks.
+    text = normalize(re.sub(r"<[^>]+>", "", entry))
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+def bibliography_with(ds: Dataset, records: Iterable[Citable], style: str = "apa", markup: str = "text") -> list[str]:
+    form = "reference"
+    _check(style, form, markup)
+    entries: dict[str, str] = {}
+    for record in records:
+        work, _ = work_of(ds, record)
+        if work.key not in entries:  # quotations of one article cite it once
+            entries[work.key] = cite_with(ds, record, style, form, markup)
+    if style in _machine.MACHINE:
+        return [entries[k] for k in sorted(entries)]
+    return sorted(entries.values(), key=_sort_key)
+
+
+def cite(
+    record: Citable,
+    style: str = "apa",
+    form: str = "reference",
+    markup: str = "text",
+    *,
+    dataset: Dataset | None = None,
+) -> str:
+    """Format a citation of ``record``: an Article, Episode, Quote, Critique or a Dataset.
+
+    ``style``: ``apa`` (APA 7), ``mla`` (MLA 9), ``chicago`` (Chicago 17 author-date),
+    ``chicago-note`` (Chicago 17 notes and bibliography), or the machine formats
+    ``bibtex`` (biblatex), ``ris`` and ``csl-json``. ``form``: ``reference`` (the entry of a
+    reference list, works-cited list or bibliography), ``in-text`` (parenthetical) and
+    ``narrative``; for ``chicago-note``, ``note``, ``short-note`` and ``reference``.
+    ``markup``: ``text``, ``html`` (italics as ``<i>``, everything escaped) or
+    ``markdown``. A quotation is cited as quoted in its article (a secondary source); a
+    critique cites its article. Records are resolved in ``dataset`` (default: the bundled
+    one).
+
+    >>> import putin_interviews as pi
+    >>> print(pi.cite(pi.get_article("lz-part-3"), style="apa"))
+    [Review of Part 3 of The Putin Interviews]. (n.d.). LifeZette. http://www.lifezette.com/popzette/oliver-stone-putting-megyn-kelly-to-shame/amp/
+    >>> print(pi.cite(pi.get_quote("lz-part-3-always-hope"), style="mla", form="in-text"))
+    (qtd. in Review of Part 3)
+    >>> print(pi.cite(pi.get_episode(1), style="chicago-note", form="note", markup="markdown"))
+    *The Putin Interviews*, “Part 1,” directed by Oliver Stone, aired June 12, 2017, on Showtime.
+    """
+    from .._dataset import dataset as bundled
+
+    return cite_with(dataset if dataset is not None else bundled(), record, style, form, markup)
+
+
+def bibliography(
+    records: Iterable[Citable], style: str = "apa", markup: str = "text", *, dataset: Dataset | None = None
+) -> list[str]:
+    """Reference-list entries for ``records``, one per work cited, sorted as the style sorts.
+
+    >>> import putin_interviews as pi
+    >>> for entry in pi.bibliography(pi.quotes(speaker="putin"), style="mla"):
+    ...     print(entry[:60])
+    Report on Stone’s appearance on The Late Show with Stephen C
+    Review of Part 3 of The Putin Interviews. LifeZette, www.lif
+    “Vladimir Putin Opens Up to Oliver Stone about America, al-Q
+    """
+    from .._dataset import dataset as bundled
+
+    return bibliography_with(dataset if dataset is not None else bundled(), records, style, markup)

@@ -1,0 +1,181 @@
+"""Machine-readable citations: biblatex (BibTeX syntax), RIS and CSL-JSON (CSL 1.0.2).
+
+Quotations and critiques are cited through the article they are printed in, so their
+machine-readable entry is the article's. Keys and ids are the records' own ids: stable
+across releases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ._rich import Name
+from ._work import Work
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+_BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+
+
+def _bib_value(text: str) -> str:
+    """Escape LaTeX specials; UTF-8 characters are kept as they are (biblatex with biber)."""
+    escaped = _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
+    return " ".join(escaped.split())
+
+
+def _bib_name(name: Name) -> str:
+    # A literal (group) name is braced so biber does not split it into given and family names.
+    return (
+        "{" + _bib_value(name.family) + "}" if name.literal else f"{_bib_value(name.family)}, {_bib_value(name.given)}"
+    )
+
+
+def _description(work: Work) -> str:
+    return f"[{work.label.text}]"
+
+
+def bibtex(work: Work) -> str:
+    fields: list[tuple[str, str]] = []
+    if work.kind == "article":
+        entry = "online"
+        if work.authors:
+            fields.append(("author", " and ".join(_bib_name(n) for n in work.authors)))
+        fields.append(("title", work.title if work.title is not None else _description(work)))
+        fields.append(("organization", work.container or ""))
+        if work.date:
+            fields.append(("date", work.date.isoformat()))
+        if work.url:
+            fields.append(("url", work.url))
+        if work.review:
+            fields.append(("type", "review"))
+        if not work.date:
+            fields.append(("note", "Publication date not known"))
+    elif work.kind == "episode":
+        entry = "video"
+        if work.director:
+            fields += [("editor", _bib_name(work.director)), ("editortype", "director")]
+        fields += [("title", work.title or ""), ("maintitle", work.container or "")]
+        if work.number is not None:
+            fields.append(("number", str(work.number)))
+        if work.network:
+            fields.append(("organization", work.network))
+        if work.date:
+            fields.append(("date", work.date.isoformat()))
+        fields.append(("type", "TV series episode"))
+    else:
+        entry = "misc"
+        fields += [
+            ("author", " and ".join(_bib_name(n) for n in work.authors)),
+            ("title", work.title or ""),
+            ("version", work.version or ""),
+            ("date", work.year_text),
+            ("howpublished", work.medium or ""),
+        ]
+        if work.url:
+            fields.append(("url", work.url))
+    lines = [f"@{entry}{{{work.key},"]
+    for name, value in fields:
+        # Names are escaped as they are built; a URL is verbatim (biblatex reads it so).
+        shown = value if name in ("url", "author", "editor") else _bib_value(value)
+        lines.append(f"  {name} = {{{shown}}},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _ris_name(name: Name) -> str:
+    return name.family if name.literal else f"{name.family}, {name.given}"
+
+
+def ris(work: Work) -> str:
+    tags: list[tuple[str, str]] = []
+    if work.kind == "article":
+        tags.append(("TY", "NEWS"))
+        tags += [("AU", _ris_name(n)) for n in work.authors]
+        tags.append(("TI", work.title if work.title is not None else _description(work)))
+        tags.append(("T2", work.container or ""))
+        if work.date:
+            tags += [("PY", str(work.date.year)), ("DA", work.date.strftime("%Y/%m/%d"))]
+        if work.url:
+            tags.append(("UR", work.url))
+        if work.review:
+            tags.append(("M3", "Review"))
+    elif work.kind == "episode":
+        tags.append(("TY", "VIDEO"))
+        if work.director:
+            tags.append(("AU", _ris_name(work.director)))
+        tags += [("TI", work.title or ""), ("T2", work.container or "")]
+        if work.network:
+            tags.append(("PB", work.network))
+        if work.date:
+            tags += [("PY", str(work.date.year)), ("DA", work.date.strftime("%Y/%m/%d"))]
+        tags.append(("M3", "TV series episode"))
+    else:
+        tags.append(("TY", "DATA"))
+        tags += [("AU", _ris_name(n)) for n in work.authors]
+        tags += [("TI", work.title or ""), ("PY", work.year_text), ("ET", work.version or "")]
+        tags.append(("M3", work.medium or ""))
+        if work.url:
+            tags.append(("UR", work.url))
+    tags.append(("ID", work.key))
+    lines = [f"{tag}  - {' '.join(value.split())}" for tag, value in tags if value]
+    lines.append("ER  - ")
+    return "\n".join(lines)
+
+
+def _csl_name(name: Name) -> dict[str, str]:
+    return {"literal": name.family} if name.literal else {"family": name.family, "given": name.given}
+
+
+def csl_item(work: Work) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": work.key}
+    if work.kind == "article":
+        if work.review and work.reviewed:
+            item["type"] = "review"
+            item["reviewed-title"] = " and ".join(work.reviewed)
+        else:
+            item["type"] = "article-newspaper"
+        if work.title is not None:
+            item["title"] = work.title
+        elif item["type"] != "review":
+            item["title"] = _description(work)
+        item["container-title"] = work.container or ""
+        if work.authors:
+            item["author"] = [_csl_name(n) for n in work.authors]
+        if work.date:
+            item["issued"] = {"date-parts": [[work.date.year, work.date.month, work.date.day]]}
+        if work.url:
+            item["URL"] = work.url
+    elif work.kind == "episode":
+        item.update({"type": "broadcast", "title": work.title or "", "container-title": work.container or ""})
+        if work.director:
+            item["director"] = [_csl_name(work.director)]
+        if work.number is not None:
+            item["number"] = work.number
+        if work.network:
+            item["publisher"] = work.network
+        if work.date:
+            item["issued"] = {"date-parts": [[work.date.year, work.date.month, work.date.day]]}
+        item["genre"] = "TV series episode"
+    else:
+        item.update(
+            {
+                "type": "dataset",
+                "title": work.title or "",
+                "author": [_csl_name(n) for n in work.authors],
+                "version": work.version or "",
+                "medium": work.medium or "",
+            }
+        )
+        if work.year is not None:
+            item["issued"] = {"date-parts": [[work.year]]}
+        if work.url:
+            item["URL"] = work.url
+    return item
+
+
+def csl_json(work: Work) -> str:
+    return json.dumps([csl_item(work)], ensure_ascii=False, indent=2)
+
+
+MACHINE = {"bibtex": bibtex, "ris": ris, "csl-json": csl_json}
