@@ -31,8 +31,9 @@ def _names_narrative(names: tuple[Name, ...]) -> str:
 
 
 def _date(work: Work) -> str:
-    # 9.14-9.17: (Year, Month Day) where the day matters (a broadcast); (n.d.) when unknown.
-    if work.date is not None and work.kind == "episode":
+    # 9.14-9.17: (Year, Month Day) for a broadcast and a news article (10.1 ex. 14-16);
+    # (n.d.) when unknown.
+    if work.date is not None and work.kind in ("episode", "article"):
         return apa_date(work.date, work.suffix)
     return work.year_text
 

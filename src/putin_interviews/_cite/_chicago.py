@@ -78,20 +78,15 @@ def author_date_reference(work: Work) -> Rich:
         return Rich.join(
             " ", [head, year, title, Rich.plain(f"Version {work.version}."), Rich.plain(f"{work.medium}."), _url(work)]
         )
-    # 15.49 (news articles) with 14.191: Author. Year. “Title.” *Outlet*. URL.
-    # 14.207: an unsigned article is listed under the name of the outlet.
+    # 15.49 (news articles): Author. Year. “Title.” *Outlet*, Month Day, Year. URL.
+    # 15.47 with 14.207: an unsigned article is listed under the name of the outlet, and
+    # the full date follows the title.
+    day = Rich.plain(chicago_date(work.date)) if work.date else Rich()
     if work.authors:
-        return Rich.join(
-            " ",
-            [
-                Rich.plain(_names_inverted(work.authors)).end("."),
-                year,
-                _title(work, "."),
-                _outlet(work).end("."),
-                _url(work),
-            ],
-        )
-    return Rich.join(" ", [_outlet(work).end("."), year, _title(work, "."), _url(work)])
+        outlet = Rich.join(", ", [_outlet(work), day]).end(".")
+        names = Rich.plain(_names_inverted(work.authors)).end(".")
+        return Rich.join(" ", [names, year, _title(work, "."), outlet, _url(work)])
+    return Rich.join(" ", [_outlet(work).end("."), year, _title(work, "."), day.end(".") if day else day, _url(work)])
 
 
 def who_key(work: Work) -> str:
@@ -185,7 +180,7 @@ def bibliography(work: Work) -> Rich:
     date = Rich.plain(chicago_date(work.date) if work.date else "n.d.").end(".")
     if work.authors:
         # 14.191: Author. “Title.” *Outlet*, Date. URL.
-        outlet = (_outlet(work) + ", " + date) if work.container else date
+        outlet = Rich.join(", ", [_outlet(work), date])
         return Rich.join(
             " ", [Rich.plain(_names_inverted(work.authors)).end("."), _title(work, "."), outlet, _url(work)]
         )

@@ -26,8 +26,8 @@ __all__ = [
 
 MARKUPS = ("text", "html", "markdown")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_TERMINAL = ".?!"
 _SPACES = re.compile(r"\s+")
+_CONTENT = re.compile(r"[^\W_]")
 
 
 @attrs.frozen
@@ -51,11 +51,13 @@ class Rich:
         return cls(tuple(runs))
 
     @classmethod
-    def join(cls, separator: str | Rich, parts: Iterable[Rich]) -> Rich:
-        sep = Rich.plain(separator) if isinstance(separator, str) else separator
+    def join(cls, separator: str, parts: Iterable[Rich]) -> Rich:
+        """Join the non-empty ``parts``. A separator that begins with punctuation (", ")
+        is added as :meth:`end` adds a mark: never doubled, and not after "?" or "!"."""
+        mark, rest = (separator[0], separator[1:]) if separator[:1] in ",.;:" else ("", separator)
         out = Rich()
-        for i, part in enumerate(p for p in parts if p):
-            out = out + part if i == 0 else out + sep + part
+        for part in (p for p in parts if p):
+            out = part if not out else (out.end(mark) if mark else out) + rest + part
         return out
 
     def __add__(self, other: Rich | str) -> Rich:
@@ -66,7 +68,9 @@ class Rich:
         return Rich.plain(other) + self
 
     def __bool__(self) -> bool:
-        return any(text for text, _ in self.runs)
+        """True when there is content: a letter or digit (white space or punctuation alone is
+        no element of a citation)."""
+        return any(_CONTENT.search(text) for text, _ in self.runs)
 
     @property
     def text(self) -> str:
@@ -82,19 +86,25 @@ class Rich:
         return bool(text) and text[-1] in chars
 
     def end(self, mark: str) -> Rich:
-        """Close with ``mark`` ("." or ","), without doubling: nothing is added after a
-        final ".", "?" or "!"; a final "," ";" or ":" is replaced."""
+        """Close with ``mark`` (".", ",", ";" or ":") without doubling punctuation.
+
+        A "?" or "!" replaces any mark (CMOS 6.119-6.120, MLA 6.43). A final "." stands for
+        a closing "." but takes a comma after it, being the period of an abbreviation
+        ("n.d.,", "U.S.,"). A final ",", ";" or ":" gives way to ``mark``.
+        """
         runs = list(self.runs)
-        while runs and not runs[-1][0].rstrip():
+        while runs and not runs[-1][0].strip():
             runs.pop()
         if not runs:
             return Rich()
         text, it = runs[-1]
         text = text.rstrip()
-        if text and text[-1] in _TERMINAL:
+        if text and (text[-1] in "?!" or (text[-1] == "." and mark == ".")):
             runs[-1] = (text, it)
             return Rich(tuple(runs))
         runs[-1] = (text.rstrip(",;:"), it)
+        if not Rich(tuple(runs)):
+            return Rich()  # nothing but punctuation: the element is empty
         return Rich(tuple(runs)) + mark
 
     def words(self, count: int) -> Rich:
@@ -162,8 +172,25 @@ def quoted(inner: Rich, mark: str = "") -> Rich:
     """In typographic double quotation marks, with ``mark`` ("." or ",") inside the
     closing one as MLA and Chicago place it; quotation marks inside become single."""
     swapped = Rich(tuple((t.replace("“", "‘").replace("”", "’").replace('"', "’"), it) for t, it in inner.runs))
+    text = swapped.text.rstrip()
+    if mark and text.endswith("’") and "‘" in text:
+        # A nested quotation closes the title: the mark goes inside both (CMOS 6.9, MLA 6.43).
+        return "“" + _rstrip_quote(swapped).end(mark) + "’”"
     body = swapped.end(mark) if mark else swapped
     return "“" + body + "”"
+
+
+def _rstrip_quote(rich: Rich) -> Rich:
+    """``rich`` without its final closing single quotation mark."""
+    runs = list(rich.runs)
+    while runs:
+        text, it = runs[-1]
+        text = text.rstrip()
+        if text:
+            runs[-1] = (text[:-1] if text.endswith("’") else text, it)
+            break
+        runs.pop()
+    return Rich(tuple(runs))
 
 
 # ----------------------------------------------------------------------------- case

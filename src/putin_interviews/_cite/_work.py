@@ -76,6 +76,13 @@ class Work:
         return self.title if self.title is not None else self.label.text
 
 
+def _clean(text: str | None) -> str | None:
+    """White space folded to single spaces; a value with nothing left is None."""
+    if text is None:
+        return None
+    return " ".join(text.split()) or None
+
+
 def _keep(ds: Dataset) -> tuple[str, ...]:
     words: list[str] = list(_PROPER)
     for p in ds.people:
@@ -91,13 +98,14 @@ def _article(ds: Dataset, a: Article) -> Work:
     return Work(
         kind="article",
         key=a.id,
-        title=a.title,
-        label=Rich.parse(a.label),
-        authors=tuple(Name.of(n) for n in a.authors),
-        container=a.outlet,
+        title=_clean(a.title) if Rich.plain(a.title or "") else None,
+        # A description is what stands in for a missing title; with none, a generic one.
+        label=Rich.parse(_clean(a.label) or "") or Rich.plain("Untitled article"),
+        authors=tuple(Name.of(n) for n in map(_clean, a.authors) if n and Rich.plain(n)),
+        container=_clean(a.outlet) if Rich.plain(a.outlet) else None,
         date=a.published,
         year=a.published.year if a.published else None,
-        url=a.url,
+        url=_clean(a.url),
         review=a.kind is ArticleKind.REVIEW,
         reviewed=reviewed,
         keep=_keep(ds),
