@@ -187,7 +187,7 @@ def test_structural_errors_have_json_paths() -> None:
 
 def test_bytes_json_and_shape_errors() -> None:
     cases: list[tuple[str | bytes, str]] = [
-        (b"\xff\xfe{}", "$: not UTF-8: byte 0 cannot be decoded"),
+        (b"\xff\xfe{}", "$: not UTF-8: byte 0 (line 1) cannot be decoded"),
         ('{"info": ', "$: invalid JSON: Expecting value (line 1, column 10)"),
         ("[1, 2]", "$: expected a JSON object, got a list"),
         (
@@ -204,7 +204,7 @@ def test_bytes_json_and_shape_errors() -> None:
 def test_unreadable_paths(tmp_path: Path) -> None:
     with pytest.raises(DatasetError, match="cannot read file: No such file or directory"):
         putin_interviews.load(tmp_path / "missing.json")
-    with pytest.raises(DatasetError, match="cannot read file: Is a directory"):
+    with pytest.raises(DatasetError, match="is a directory, not a dataset file"):
         putin_interviews.load(tmp_path)
 
 

@@ -23,7 +23,7 @@ from ._api import (
 )
 from ._cite import FORMS as CITATION_FORMS
 from ._cite import bibliography, cite
-from ._dataset import SCHEMA_VERSION, Dataset, Hits, dataset, load, loads
+from ._dataset import MAX_BYTES, SCHEMA_VERSION, Dataset, Hits, dataset, load, loads
 from ._errors import DatasetError, NotFoundError, Problem
 from ._models import (
     Article,
@@ -49,6 +49,7 @@ from ._version import __version__
 
 __all__ = [
     "CITATION_FORMS",
+    "MAX_BYTES",
     "SCHEMA_VERSION",
     "Article",
     "ArticleKind",

@@ -57,8 +57,8 @@ def _json_type(value: object) -> str:
 def _brief(value: object) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
+    except (TypeError, ValueError, RecursionError):
+        text = f"<{type(value).__name__}>"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -66,9 +66,15 @@ def _expect(expected: type, value: object) -> _StrictError:
     return _StrictError(f"expected {_JSON_TYPE_NAMES[expected]}, got {_json_type(value)} {_brief(value)}")
 
 
+#: The longest string value a dataset may hold (characters); see MAX_TEXT_LENGTH.
+MAX_STRING = 100_000
+
+
 def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
         raise _expect(str, value)
+    if len(value) > MAX_STRING:
+        raise _StrictError(f"a string of {len(value)} characters: the limit is {MAX_STRING}")
     return value
 
 

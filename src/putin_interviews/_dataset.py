@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import html
 import json
@@ -422,34 +423,103 @@ class Dataset:
 # ----------------------------------------------------------------------------- loading
 
 
-def loads(data: str | bytes, *, source: str | None = None) -> Dataset:
-    """Load a dataset from JSON text (``str`` or UTF-8 ``bytes``).
+#: The largest dataset file :func:`load` reads, in bytes, unless told otherwise: a larger file
+#: is refused before it is read.
+MAX_BYTES = 2 * 1024**3
+#: The longest id, and the longest text value, a dataset may hold (characters).
+MAX_ID_LENGTH = 200
+MAX_TEXT_LENGTH = _convert.MAX_STRING
+_BOM = b"\xef\xbb\xbf"
+
+
+def _fail(message: str, source: str | None, path: str = "$") -> DatasetError:
+    return DatasetError([Problem(path, message)], source)
+
+
+def _parse(data: str | bytes, source: str | None, max_bytes: int) -> Any:
+    """JSON text to Python values, every failure a DatasetError."""
+    if len(data) > max_bytes:
+        raise _fail(f"{len(data)} bytes is more than the limit of {max_bytes} (max_bytes)", source)
+    if isinstance(data, bytes):
+        if data.startswith(_BOM):
+            raise _fail("starts with a byte-order mark (BOM): save the file as UTF-8 without one", source)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise _fail(f"not UTF-8: byte {exc.start} (line {line}) cannot be decoded", source) from None
+    else:
+        text = data
+        if text.startswith("\ufeff"):
+            raise _fail("starts with a byte-order mark (BOM): save the file as UTF-8 without one", source)
+    if not text.strip():
+        raise _fail("empty: no JSON at all", source)
+    duplicates: list[tuple[dict[str, Any], str]] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((obj, key))
+                seen.add(key)
+        return obj
+
+    try:
+        raw = json.loads(text, object_pairs_hook=pairs_hook)
+    except json.JSONDecodeError as exc:
+        raise _fail(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", source) from None
+    except RecursionError:
+        raise _fail("invalid JSON: nested too deeply", source) from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        detail = "a number with too many digits" if "digits" in str(exc) else str(exc)
+        raise _fail(f"invalid JSON: {detail}", source) from None
+    if duplicates:
+        where = _paths_of(raw, {id(obj) for obj, _ in duplicates})
+        problems = [
+            Problem(where.get(id(obj), "$"), f"duplicate key {key!r}: JSON would keep only its last value")
+            for obj, key in duplicates
+        ]
+        raise DatasetError(problems, source)
+    return raw
+
+
+def _paths_of(raw: Any, wanted: set[int]) -> dict[int, str]:
+    """JSON paths of the objects whose id() is in ``wanted`` (walked only on error)."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(raw, "$")]
+    while stack:
+        value, path = stack.pop()
+        if id(value) in wanted:
+            found[id(value)] = path
+        if isinstance(value, dict):
+            stack.extend((v, f"{path}.{k}") for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value))
+    return found
+
+
+def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_BYTES) -> Dataset:
+    """Load a dataset from JSON text (``str``, or ``bytes`` in UTF-8 without a BOM).
 
     Raises :class:`~putin_interviews.DatasetError` listing every problem, each with
-    its JSON path.
+    its JSON path; no other exception escapes for bad data.
 
     >>> import putin_interviews
     >>> text = putin_interviews.dataset().to_json()
     >>> len(putin_interviews.loads(text).quotes) == len(putin_interviews.dataset().quotes)
     True
     """
-    if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DatasetError([Problem("$", f"not UTF-8: byte {exc.start} cannot be decoded")], source) from None
-    else:
-        text = data
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        problem = Problem("$", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
-        raise DatasetError([problem], source) from None
-    return _from_raw(raw, source)
+    return _from_raw(_parse(data, source, max_bytes), source)
 
 
-def load(path: str | os.PathLike[str]) -> Dataset:
-    """Load a dataset file of the package's schema and check its integrity.
+def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_bytes: int = MAX_BYTES) -> Dataset:
+    """Load a dataset of the package's schema and check its integrity.
+
+    ``source`` is a path (``str`` or path-like), the file's ``bytes``, or the parsed JSON
+    object (a mapping, as from :func:`json.load`). A file larger than ``max_bytes``
+    (default :data:`MAX_BYTES`, 2 GiB) is refused before it is read.
 
     Raises :class:`~putin_interviews.DatasetError` (a ``ValueError``) listing every
     problem with its JSON path; nothing is returned half-loaded.
@@ -459,18 +529,29 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     ...     path = putin_interviews.dataset().dump(pathlib.Path(tmp) / "mine.json")
     ...     len(putin_interviews.load(path).articles)
     3
+    >>> putin_interviews.load(putin_interviews.dataset().to_dict()) == putin_interviews.dataset()
+    True
     """
-    p = Path(path)
+    if isinstance(source, bytes):
+        return loads(source, max_bytes=max_bytes)
+    if isinstance(source, Mapping):
+        return _from_raw(source, None)
+    p = Path(source)
     try:
+        if p.is_dir():
+            raise _fail("is a directory, not a dataset file", str(p))
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise _fail(f"the file is {size} bytes, more than the limit of {max_bytes} (max_bytes)", str(p))
         data = p.read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        raise DatasetError([Problem("$", f"cannot read file: {reason}")], str(p)) from None
-    return loads(data, source=str(p))
+        raise _fail(f"cannot read file: {reason}", str(p)) from None
+    return loads(data, source=str(p), max_bytes=max_bytes)
 
 
 def _from_raw(raw: Any, source: str | None) -> Dataset:
-    if not isinstance(raw, dict):
+    if not isinstance(raw, Mapping):
         kind = _convert._json_type(raw)
         raise DatasetError([Problem("$", f"expected a JSON object, got {kind}")], source)
     version_problem = _check_schema_version(raw)
@@ -478,8 +559,13 @@ def _from_raw(raw: Any, source: str | None) -> Dataset:
         raise DatasetError([version_problem], source)
     try:
         ds = _convert.structure(raw, Dataset)
+    except RecursionError:
+        raise _fail("nested too deeply", source) from None
     except Exception as exc:  # cattrs raises ClassValidationError groups
-        raise DatasetError(_convert.problems_from(exc), source) from None
+        problems = _convert.problems_from(exc)
+        with contextlib.suppress(RecursionError):
+            problems += _check_readable_part(raw)
+        raise DatasetError(problems, source) from None
     problems = check(ds)
     if problems:
         raise DatasetError(problems, source)
@@ -507,15 +593,43 @@ def _suggest(value: str, choices: Iterable[str]) -> str:
     return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 
+@attrs.frozen
+class _Rows:
+    """The records to check, each with its index in the file (paths stay true when some
+    records could not be read at all)."""
+
+    people: list[tuple[int, Person]]
+    articles: list[tuple[int, Article]]
+    episodes: list[tuple[int, Episode]]
+    quotes: list[tuple[int, Quote]]
+    critiques: list[tuple[int, Critique]]
+
+    @classmethod
+    def of(cls, ds: Dataset) -> _Rows:
+        return cls(*(list(enumerate(getattr(ds, name))) for name in _TABLE_NAMES))
+
+
+@attrs.frozen
+class _Unreadable:
+    """Ids (and episode numbers) of records that could not be structured: they exist, so
+    references to them are not reported as dangling."""
+
+    ids: dict[str, set[str]] = attrs.Factory(dict)
+    episode_numbers: set[int] = attrs.Factory(set)
+
+
 class _Checker:
-    def __init__(self, ds: Dataset):
-        self.ds = ds
+    def __init__(self, rows: _Rows, unreadable: _Unreadable | None = None):
+        skip = unreadable or _Unreadable()
+        self.rows = rows
         self.problems: list[Problem] = []
-        self.people = {p.id for p in ds.people}
-        self.articles = {a.id: a for a in ds.articles}
-        self.episode_ids = {e.id for e in ds.episodes}
-        self.episode_numbers = {e.number for e in ds.episodes}
-        self.quotes = {q.id: q for q in ds.quotes}
+        self.people = {p.id for _, p in rows.people} | skip.ids.get("people", set())
+        self.articles = {a.id: a for _, a in rows.articles}
+        self.article_ids = set(self.articles) | skip.ids.get("articles", set())
+        self.episode_ids = {e.id for _, e in rows.episodes} | skip.ids.get("episodes", set())
+        self.episode_numbers = {e.number for _, e in rows.episodes} | skip.episode_numbers
+        self.quotes = {q.id: q for _, q in rows.quotes}
+        self.quote_ids = set(self.quotes) | skip.ids.get("quotes", set())
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -524,9 +638,11 @@ class _Checker:
         if value is not None and value not in table:
             self.add(path, f"unknown {noun} {value!r} ({owner}){_suggest(value, table)}")
 
-    def unique(self, table: str, ids: Iterable[str]) -> None:
+    def unique(self, table: str, ids: Iterable[tuple[int, str]]) -> None:
         seen: dict[str, int] = {}
-        for i, rid in enumerate(ids):
+        for i, rid in ids:
+            if len(rid) > MAX_ID_LENGTH or not rid:
+                self.add(f"$.{table}[{i}].id", f"an id must have 1 to {MAX_ID_LENGTH} characters, not {len(rid)}")
             if rid in seen:
                 self.add(f"$.{table}[{i}].id", f"duplicate id {rid!r} (first at $.{table}[{seen[rid]}])")
             else:
@@ -565,14 +681,14 @@ class _Checker:
                 )
 
     def run(self) -> list[Problem]:
-        ds = self.ds
-        self.unique("people", (p.id for p in ds.people))
-        self.unique("articles", (a.id for a in ds.articles))
-        self.unique("episodes", (e.id for e in ds.episodes))
-        self.unique("quotes", (q.id for q in ds.quotes))
-        self.unique("critiques", (c.id for c in ds.critiques))
+        rows = self.rows
+        self.unique("people", ((i, p.id) for i, p in rows.people))
+        self.unique("articles", ((i, a.id) for i, a in rows.articles))
+        self.unique("episodes", ((i, e.id) for i, e in rows.episodes))
+        self.unique("quotes", ((i, q.id) for i, q in rows.quotes))
+        self.unique("critiques", ((i, c.id) for i, c in rows.critiques))
         seen_numbers: set[int] = set()
-        for i, e in enumerate(ds.episodes):
+        for i, e in rows.episodes:
             owner = f"episode {e.id!r}"
             if e.number not in _EPISODE_NUMBERS:
                 self.add(f"$.episodes[{i}].number", f"episode {e.number} outside 1-4 ({owner})")
@@ -581,7 +697,7 @@ class _Checker:
             seen_numbers.add(e.number)
             self.ref(f"$.episodes[{i}].director", e.director, self.people, "person", owner)
             self.fields(f"$.episodes[{i}].basis", (b.field for b in e.basis), Episode, owner)
-        for i, a in enumerate(ds.articles):
+        for i, a in rows.articles:
             owner = f"article {a.id!r}"
             if a.text_length < 0:
                 self.add(f"$.articles[{i}].text_length", f"negative text_length ({owner})")
@@ -593,9 +709,9 @@ class _Checker:
             if w is not None and w.latest < w.earliest:
                 self.add(f"$.articles[{i}].published_inferred", f"latest before earliest ({owner})")
             self.fields(f"$.articles[{i}].basis", (b.field for b in a.basis), Article, owner)
-        for i, q in enumerate(ds.quotes):
+        for i, q in rows.quotes:
             self._quote(i, q)
-        for i, c in enumerate(ds.critiques):
+        for i, c in rows.critiques:
             self._critique(i, c)
         return self.problems
 
@@ -606,7 +722,7 @@ class _Checker:
         self.ref(f"{at}.reported_by_id", q.reported_by_id, self.people, "person", owner)
         for j, s in enumerate(q.subject_ids):
             self.ref(f"{at}.subject_ids[{j}]", s, self.people, "person", owner)
-        self.ref(f"{at}.article_id", q.article_id, set(self.articles), "article", owner)
+        self.ref(f"{at}.article_id", q.article_id, self.article_ids, "article", owner)
         self.episode(f"{at}.episode", q.episode, owner)
         for path, span in [(f"{at}.span", q.span)] + [
             (f"{at}.other_spans[{j}]", s) for j, s in enumerate(q.other_spans)
@@ -617,7 +733,7 @@ class _Checker:
 
     def _critique(self, i: int, c: Critique) -> None:
         at, owner = f"$.critiques[{i}]", f"critique {c.id!r}"
-        self.ref(f"{at}.article_id", c.article_id, set(self.articles), "article", owner)
+        self.ref(f"{at}.article_id", c.article_id, self.article_ids, "article", owner)
         if c.critic_kind is CriticKind.PERSON:
             if c.critic_id is None:
                 self.add(f"{at}.critic_id", f"critic_kind 'person' needs a critic_id ({owner})")
@@ -636,7 +752,7 @@ class _Checker:
         for j, qid in enumerate(c.quote_ids):
             quote = self.quotes.get(qid)
             if quote is None:
-                self.ref(f"{at}.quote_ids[{j}]", qid, set(self.quotes), "quote", owner)
+                self.ref(f"{at}.quote_ids[{j}]", qid, self.quote_ids, "quote", owner)
             elif quote.article_id != c.article_id:
                 self.add(
                     f"{at}.quote_ids[{j}]",
@@ -650,7 +766,32 @@ class _Checker:
 
 def check(ds: Dataset) -> list[Problem]:
     """Every referential-integrity problem of ``ds`` (empty when it is sound)."""
-    return _Checker(ds).run()
+    return _Checker(_Rows.of(ds)).run()
+
+
+_RECORD_TYPES = {"people": Person, "articles": Article, "episodes": Episode, "quotes": Quote, "critiques": Critique}
+
+
+def _check_readable_part(raw: Mapping[str, Any]) -> list[Problem]:
+    """After a structural failure: the integrity problems among the records that can be
+    read, so that one pass reports everything."""
+    tables: dict[str, list[tuple[int, Any]]] = {}
+    skip = _Unreadable()
+    for name, cls in _RECORD_TYPES.items():
+        items = raw.get(name)
+        tables[name] = []
+        if not isinstance(items, list):
+            continue
+        hook = _convert.converter.get_structure_hook(cls)
+        for i, item in enumerate(items):
+            try:
+                tables[name].append((i, hook(item, cls)))
+            except Exception:  # reported already, with its path, by the whole-file pass
+                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                    skip.ids.setdefault(name, set()).add(item["id"])
+                if name == "episodes" and isinstance(item, Mapping) and type(item.get("number")) is int:
+                    skip.episode_numbers.add(item["number"])
+    return _Checker(_Rows(**tables), skip).run()
 
 
 # ----------------------------------------------------------------------------- bundled
