@@ -28,9 +28,10 @@ def normalize(text: str) -> str:
     >>> normalize("  Détente — DON’T  Al-Qaida, Kelly's ")
     'detente dont al qaida kelly'
     """
-    decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", text).translate(_APOSTROPHES))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_WORD.findall(stripped.casefold()))
+    # Accents first, so that an accented "’ś" is a possessive too; then apostrophes.
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(_WORD.findall(_POSSESSIVE.sub("", stripped).translate(_APOSTROPHES)))
 
 
 def tokens(text: str) -> list[str]:
