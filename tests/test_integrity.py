@@ -124,9 +124,15 @@ def test_sixteen_threads_load_the_bundled_data_once(monkeypatch: pytest.MonkeyPa
 
 @given(datasets())
 def test_generated_datasets_are_sound_and_round_trip(generated: Dataset) -> None:
+    import tempfile
+
     assert _dataset.check(generated) == []
     assert putin_interviews.loads(generated.to_json()) == generated
     assert putin_interviews.loads(generated.to_json().encode("utf-8")) == generated
+    with tempfile.TemporaryDirectory() as tmp:
+        path = generated.dump(Path(tmp) / "generated.json")
+        assert putin_interviews.load(path) == generated
+        assert path.read_text("utf-8") == generated.to_json()
 
 
 @given(datasets())
