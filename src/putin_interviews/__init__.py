@@ -44,6 +44,7 @@ from ._models import (
     TargetKind,
     Venue,
 )
+from ._schema import json_schema
 from ._tables import Articles, Critiques, Episodes, Hit, People, Quotes, Table
 from ._version import __version__
 
@@ -92,6 +93,7 @@ __all__ = [
     "get_episode",
     "get_person",
     "get_quote",
+    "json_schema",
     "load",
     "loads",
     "people",

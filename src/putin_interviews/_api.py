@@ -7,6 +7,7 @@ Each shortcut takes exactly the parameters of the method it stands for (typed th
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -40,7 +41,9 @@ def _on_bundled(
 
     shortcut.__name__ = shortcut.__qualname__ = name
     shortcut.__doc__ = doc
-    shortcut.__wrapped__ = method  # type: ignore[attr-defined]  # inspect.signature shows its parameters
+    # inspect.signature (notebooks, help(), the API docs) shows the method's own parameters.
+    signature = inspect.signature(method)
+    shortcut.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
     return shortcut
 
 

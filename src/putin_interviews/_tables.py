@@ -49,6 +49,9 @@ E = TypeVar("E", bound=enum.Enum)
 class _Unset(enum.Enum):
     UNSET = "UNSET"
 
+    def __repr__(self) -> str:
+        return "UNSET"
+
 
 #: The default of every filter argument: "not given" (None is a value: "not known").
 UNSET = _Unset.UNSET
