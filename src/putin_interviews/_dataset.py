@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import html
 import json
 import os
@@ -589,7 +588,7 @@ def _check_schema_version(raw: Mapping[str, Any]) -> Problem | None:
 
 
 def _suggest(value: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.5)
+    close = _closest(value, choices)
     return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 

@@ -66,14 +66,25 @@ def _many(value: Any) -> tuple[Any, ...]:
 
 
 def _closest(key: str, candidates: Iterable[str] | Mapping[str, str], n: int = 3) -> tuple[str, ...]:
-    """The ``n`` candidates closest to ``key`` after normalisation. A mapping's keys are
-    matched and its values suggested (e.g. names matched, ids suggested)."""
+    """Up to ``n`` candidates close to ``key`` after normalisation: similar enough (ratio
+    0.5 or more) and nearly as close as the best (within 0.1 of it), best first. A mapping's
+    keys are matched and its values suggested (names matched, ids suggested)."""
     pairs = candidates.items() if isinstance(candidates, Mapping) else ((c, c) for c in candidates)
-    by_norm: dict[str, str] = {}
+    wanted = normalize(str(key))
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(wanted)
+    scored: dict[str, float] = {}
     for text, suggestion in pairs:
-        by_norm.setdefault(normalize(text), suggestion)
-    close = difflib.get_close_matches(normalize(str(key)), list(by_norm), n=n * 2, cutoff=0.6)
-    return tuple(dict.fromkeys(by_norm[c] for c in close))[:n]
+        matcher.set_seq1(normalize(text))
+        if matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5:
+            ratio = matcher.ratio()
+            if ratio >= 0.5 and ratio > scored.get(suggestion, 0.0):
+                scored[suggestion] = ratio
+    if not scored:
+        return ()
+    best = max(scored.values())
+    ranked = sorted((s for s, r in scored.items() if r >= best - 0.1), key=lambda s: (-scored[s], s))
+    return tuple(ranked[:n])
 
 
 def _enum_value(cls: type[E], value: Any, what: str) -> E:
