@@ -22,7 +22,8 @@ def _examples() -> list[tuple[str, str, str]]:
     found = []
     for page in PAGES:
         for block in BLOCK.findall(page.read_text("utf-8")):
-            command, expected = None, []
+            command: str | None = None
+            expected: list[str] = []
             for line in block.splitlines():
                 if line.startswith("$ "):
                     if command is not None:
