@@ -59,3 +59,24 @@ def test_every_page_is_in_the_table_of_contents() -> None:
     for page in (ROOT / "docs").glob("*.md"):
         if page.name != "index.md":
             assert f"\n{page.stem}\n" in index, page.name
+
+
+def test_the_site_builds_without_warnings_and_documents_every_public_name(tmp_path: Path) -> None:
+    pytest.importorskip("sphinx")
+    pytest.importorskip("furo")
+    pytest.importorskip("myst_parser")
+    import putin_interviews
+
+    out = tmp_path / "html"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(ROOT / "docs"), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    api = (out / "api.html").read_text("utf-8")
+    anchors = set(re.findall(r'id="putin_interviews\.([A-Za-z_]+)"', api))
+    assert [name for name in putin_interviews.__all__ if name not in anchors] == []
+    card = (out / "dataset-card.html").read_text("utf-8")
+    assert "<td><p>quotes</p></td>" in card or "<td>quotes</td>" in card  # the generated counts are there
