@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import html
+import importlib
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from . import _cite, _convert, _export
+from . import _cite, _convert, _export, _fast
 from ._cite import Citable
 from ._errors import DatasetError, NotFoundError, Problem
 from ._fileio import write_text_atomic
@@ -435,10 +437,55 @@ def _fail(message: str, source: str | None, path: str = "$") -> DatasetError:
     return DatasetError([Problem(path, message)], source)
 
 
-def _parse(data: str | bytes, source: str | None, max_bytes: int) -> Any:
-    """JSON text to Python values, every failure a DatasetError."""
+def _orjson() -> Any:
+    """orjson, when installed (the ``fast`` extra); None otherwise."""
+    global _ORJSON
+    if _ORJSON is False:
+        try:
+            _ORJSON = importlib.import_module("orjson")
+        except ImportError:
+            _ORJSON = None
+    return _ORJSON
+
+
+_ORJSON: Any = False  # not looked for yet
+
+
+@attrs.frozen
+class _Parsed:
+    """What a fast parse leaves to check: every key of a JSON object is followed by '":',
+    so the count of '":' equals the number of keys the records were built from exactly
+    when no key was given twice (and no string holds '":')."""
+
+    data: str | bytes
+
+    @property
+    def key_marks(self) -> int:
+        return self.data.count(b'":') if isinstance(self.data, bytes) else self.data.count('":')
+
+    def text(self) -> str:
+        return self.data.decode("utf-8") if isinstance(self.data, bytes) else self.data
+
+
+def _parse(data: str | bytes, source: str | None, max_bytes: int) -> tuple[Any, _Parsed | None]:
+    """JSON text to Python values, every failure a DatasetError.
+
+    With orjson installed, valid JSON is parsed by orjson (several times faster); anything
+    it rejects goes through the standard library's parser, which says what is wrong. Only
+    the standard library's parser reports a key given twice in one object.
+    """
     if len(data) > max_bytes:
         raise _fail(f"{len(data)} bytes is more than the limit of {max_bytes} (max_bytes)", source)
+    fast = _orjson()
+    bom = data.startswith(_BOM) if isinstance(data, bytes) else data.startswith("\ufeff")
+    if fast is not None and not bom:
+        try:
+            with _collector_paused():
+                raw = fast.loads(data)
+        except fast.JSONDecodeError:
+            pass
+        else:
+            return raw, _Parsed(data)
     if isinstance(data, bytes):
         if data.startswith(_BOM):
             raise _fail("starts with a byte-order mark (BOM): save the file as UTF-8 without one", source)
@@ -453,6 +500,12 @@ def _parse(data: str | bytes, source: str | None, max_bytes: int) -> Any:
             raise _fail("starts with a byte-order mark (BOM): save the file as UTF-8 without one", source)
     if not text.strip():
         raise _fail("empty: no JSON at all", source)
+    return _parse_text(text, source), None
+
+
+def _parse_text(text: str, source: str | None) -> Any:
+    """The standard library's parser, with a message for every failure and duplicate keys
+    reported."""
     duplicates: list[tuple[dict[str, Any], str]] = []
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -510,7 +563,11 @@ def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_
     >>> len(putin_interviews.loads(text).quotes) == len(putin_interviews.dataset().quotes)
     True
     """
-    return _from_raw(_parse(data, source, max_bytes), source)
+    # One pause for the whole load: re-enabling the collector in between would make it walk
+    # the freshly parsed tree at the next allocation.
+    with _collector_paused():
+        raw, parsed = _parse(data, source, max_bytes)
+        return _from_raw(raw, source, parsed)
 
 
 def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_bytes: int = MAX_BYTES) -> Dataset:
@@ -549,7 +606,57 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
     return loads(data, source=str(p), max_bytes=max_bytes)
 
 
-def _from_raw(raw: Any, source: str | None) -> Dataset:
+def _fast_structure(raw: dict[str, Any]) -> tuple[Dataset, int]:
+    """The happy path: build the dataset with the generated structurers, or raise. Returns
+    the dataset and the number of object keys it was built from."""
+    if len(raw) != len(_TABLE_NAMES) + 1:
+        raise _fast.Unexpected
+    info = raw["info"]
+    if type(info) is not dict or info.get("schema_version") != SCHEMA_VERSION:
+        raise _fast.Unexpected
+    shared: dict[str, str] = {}
+    intern = shared.setdefault
+    tally = [len(raw)]
+    tables: dict[str, Any] = {}
+    for name, table_type in zip(_TABLE_NAMES, (People, Articles, Episodes, Quotes, Critiques), strict=True):
+        items = raw[name]
+        if type(items) is not list:
+            raise _fast.Unexpected
+        make = _fast.structurer(_RECORD_TYPES[name])
+        tables[name] = table_type(tuple([make(item, intern, tally) for item in items]))
+    ds = Dataset(info=_fast.structurer(DatasetInfo)(info, intern, tally), **tables)
+    return ds, tally[0]
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Bulk construction makes millions of objects the cyclic collector would scan again and
+    again to no purpose (they hold no cycles): pause it, and restore it as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _from_raw(raw: Any, source: str | None, parsed: _Parsed | None = None) -> Dataset:
+    if type(raw) is dict:
+        try:
+            with _collector_paused():
+                ds, keys = _fast_structure(raw)
+        except Exception:  # anything unexpected: the detailed path below says what
+            pass
+        else:
+            if parsed is not None and parsed.key_marks != keys:
+                # A key given twice, or '":' inside a string: the standard parser tells which.
+                return _from_raw(_parse_text(parsed.text(), source), source)
+            with _collector_paused():
+                sound = _sound(ds)
+            if sound:
+                return ds
+            raise DatasetError(check(ds), source)
     if not isinstance(raw, Mapping):
         kind = _convert._json_type(raw)
         raise DatasetError([Problem("$", f"expected a JSON object, got {kind}")], source)
@@ -765,7 +872,98 @@ class _Checker:
 
 def check(ds: Dataset) -> list[Problem]:
     """Every referential-integrity problem of ``ds`` (empty when it is sound)."""
+    if _sound(ds):
+        return []
     return _Checker(_Rows.of(ds)).run()
+
+
+_QUOTE_FIELDS = frozenset(a.name for a in attrs.fields(Quote))
+_CRITIQUE_FIELDS = frozenset(a.name for a in attrs.fields(Critique))
+_ARTICLE_FIELDS = frozenset(a.name for a in attrs.fields(Article))
+_EPISODE_FIELDS = frozenset(a.name for a in attrs.fields(Episode))
+
+
+def _ids_ok(records: Iterable[Any]) -> bool:
+    ids = [r.id for r in records]
+    if not ids:
+        return True
+    return len(set(ids)) == len(ids) and min(map(len, ids)) > 0 and max(map(len, ids)) <= MAX_ID_LENGTH
+
+
+def _span_ok(span: Span, length: int) -> bool:
+    return 0 <= span.start <= span.end <= length
+
+
+def _sound(ds: Dataset) -> bool:
+    """True when ``ds`` passes every integrity check: the same conditions as the checker,
+    answered without building any message (the checker runs only when this says no)."""
+    if not all(_ids_ok(t) for t in ds.tables()):
+        return False
+    people = {p.id for p in ds.people}
+    numbers = [e.number for e in ds.episodes]
+    episodes = set(numbers)
+    if len(episodes) != len(numbers) or not episodes <= set(_EPISODE_NUMBERS):
+        return False
+    for e in ds.episodes:
+        if e.director not in people or not _EPISODE_FIELDS.issuperset(b.field for b in e.basis):
+            return False
+    lengths = {a.id: a.text_length for a in ds.articles}
+    for a in ds.articles:
+        w = a.published_inferred
+        if (
+            a.text_length < 0
+            or not episodes.issuperset(a.episode_numbers)
+            or not all(_span_ok(c.span, a.text_length) for c in a.claims)
+            or (w is not None and w.latest < w.earliest)
+            or not _ARTICLE_FIELDS.issuperset(b.field for b in a.basis)
+        ):
+            return False
+    quote_articles: dict[str, str] = {}
+    for q in ds.quotes:
+        length = lengths.get(q.article_id)
+        span = q.span
+        if (
+            length is None
+            or q.speaker_id not in people
+            or (q.addressee_id is not None and q.addressee_id not in people)
+            or (q.reported_by_id is not None and q.reported_by_id not in people)
+            or (q.episode is not None and q.episode not in episodes)
+            or not 0 <= span.start <= span.end <= length
+            or span.end - span.start != len(q.text)
+        ):
+            return False
+        if q.subject_ids and not people.issuperset(q.subject_ids):
+            return False
+        if q.inferred and not _QUOTE_FIELDS.issuperset(q.inferred):
+            return False
+        for other in q.other_spans:
+            if not _span_ok(other, length) or other.end - other.start != len(q.text):
+                return False
+        quote_articles[q.id] = q.article_id
+    episode_ids = {e.id for e in ds.episodes}
+    person, documentary = TargetKind.PERSON, TargetKind.DOCUMENTARY
+    for c in ds.critiques:
+        length = lengths.get(c.article_id)
+        if length is None or (c.episode is not None and c.episode not in episodes):
+            return False
+        if (c.critic_kind is CriticKind.PERSON) != (c.critic_id is not None):
+            return False
+        if c.critic_id is not None and c.critic_id not in people:
+            return False
+        if c.target_kind is documentary:
+            if c.target_id is not None:
+                return False
+        elif c.target_id not in (people if c.target_kind is person else episode_ids):
+            return False
+        for qid in c.quote_ids:
+            if quote_articles.get(qid) != c.article_id:
+                return False
+        for span in c.spans:
+            if not 0 <= span.start <= span.end <= length:
+                return False
+        if c.inferred and not _CRITIQUE_FIELDS.issuperset(c.inferred):
+            return False
+    return True
 
 
 _RECORD_TYPES = {"people": Person, "articles": Article, "episodes": Episode, "quotes": Quote, "critiques": Critique}
