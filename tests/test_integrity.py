@@ -70,7 +70,7 @@ def test_records_tables_and_the_dataset_are_immutable(ds: Dataset) -> None:
     with pytest.raises(TypeError):
         ds.quotes[0] = ds.quotes[1]  # type: ignore[index]
     with pytest.raises(AttributeError):
-        ds.quotes._items = ()
+        ds.quotes._items = ()  # type: ignore[misc]
     with pytest.raises(AttributeError):
         ds.quotes.extra = 1
     assert isinstance(ds.quotes[0].topics, tuple)

@@ -189,7 +189,7 @@ def test_results_are_tuple_like_and_immutable(ds: Dataset) -> None:
     with pytest.raises(TypeError):
         result[0] = result[1]  # type: ignore[index]
     with pytest.raises(AttributeError):
-        result._items = ()
+        result._items = ()  # type: ignore[misc]
 
 
 def test_repr_and_html(ds: Dataset) -> None:

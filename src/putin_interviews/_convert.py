@@ -68,6 +68,8 @@ def _expect(expected: type, value: object) -> _StrictError:
 
 #: The longest string value a dataset may hold (characters); see MAX_TEXT_LENGTH.
 MAX_STRING = 100_000
+#: The longest id a dataset may hold (characters).
+MAX_ID_LENGTH = 200
 
 
 def _structure_str(value: object, _: type) -> str:

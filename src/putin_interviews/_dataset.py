@@ -12,11 +12,11 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
-from . import _cite, _convert, _export, _fast
+from . import _cite, _convert, _export, _fast, _rowcheck
 from ._cite import Citable
 from ._errors import DatasetError, NotFoundError, Problem
 from ._fileio import write_text_atomic
@@ -99,6 +99,39 @@ def _hit_text(hit: Hit[Any]) -> str:
     return ""
 
 
+T = TypeVar("T", People, Articles, Episodes, Quotes, Critiques)
+
+
+def _own(table_type: type[T], value: Iterable[Any]) -> T:
+    """The table a new Dataset keeps: a table of the right type that belongs to no dataset
+    yet is kept as it is (a deferred table stays deferred); anything else is copied into a
+    new table (sharing the immutable records)."""
+    if type(value) is table_type and value._dataset is None:
+        return value
+    return table_type(value)
+
+
+# Named converters (the attrs mypy plugin reads their parameter types for __init__).
+def _own_people(value: Iterable[Person]) -> People:
+    return _own(People, value)
+
+
+def _own_articles(value: Iterable[Article]) -> Articles:
+    return _own(Articles, value)
+
+
+def _own_episodes(value: Iterable[Episode]) -> Episodes:
+    return _own(Episodes, value)
+
+
+def _own_quotes(value: Iterable[Quote]) -> Quotes:
+    return _own(Quotes, value)
+
+
+def _own_critiques(value: Iterable[Critique]) -> Critiques:
+    return _own(Critiques, value)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Dataset:
     """The whole dataset: tables of records in document order, and ``info``.
@@ -117,11 +150,11 @@ class Dataset:
     """
 
     info: DatasetInfo
-    people: People = attrs.field(converter=People)
-    articles: Articles = attrs.field(converter=Articles)
-    episodes: Episodes = attrs.field(converter=Episodes)
-    quotes: Quotes = attrs.field(converter=Quotes)
-    critiques: Critiques = attrs.field(converter=Critiques)
+    people: People = attrs.field(converter=_own_people)
+    articles: Articles = attrs.field(converter=_own_articles)
+    episodes: Episodes = attrs.field(converter=_own_episodes)
+    quotes: Quotes = attrs.field(converter=_own_quotes)
+    critiques: Critiques = attrs.field(converter=_own_critiques)
 
     def __attrs_post_init__(self) -> None:
         for table in self.tables():
@@ -428,7 +461,7 @@ class Dataset:
 #: is refused before it is read.
 MAX_BYTES = 2 * 1024**3
 #: The longest id, and the longest text value, a dataset may hold (characters).
-MAX_ID_LENGTH = 200
+MAX_ID_LENGTH = _convert.MAX_ID_LENGTH
 MAX_TEXT_LENGTH = _convert.MAX_STRING
 _BOM = b"\xef\xbb\xbf"
 
@@ -607,8 +640,11 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
 
 
 def _fast_structure(raw: dict[str, Any]) -> tuple[Dataset, int]:
-    """The happy path: build the dataset with the generated structurers, or raise. Returns
-    the dataset and the number of object keys it was built from."""
+    """The happy path: check everything and build the dataset, or raise (anything).
+
+    People, articles and episodes are built and checked at once. Quotes and critiques, the
+    big tables, are checked row by row as parsed (types, keys, references, spans) and built
+    on first use. Returns the dataset and the number of object keys read."""
     if len(raw) != len(_TABLE_NAMES) + 1:
         raise _fast.Unexpected
     info = raw["info"]
@@ -617,15 +653,44 @@ def _fast_structure(raw: dict[str, Any]) -> tuple[Dataset, int]:
     shared: dict[str, str] = {}
     intern = shared.setdefault
     tally = [len(raw)]
-    tables: dict[str, Any] = {}
-    for name, table_type in zip(_TABLE_NAMES, (People, Articles, Episodes, Quotes, Critiques), strict=True):
+    small: list[Any] = []
+    for name, table_type in (("people", People), ("articles", Articles), ("episodes", Episodes)):
         items = raw[name]
         if type(items) is not list:
             raise _fast.Unexpected
         make = _fast.structurer(_RECORD_TYPES[name])
-        tables[name] = table_type(tuple([make(item, intern, tally) for item in items]))
-    ds = Dataset(info=_fast.structurer(DatasetInfo)(info, intern, tally), **tables)
-    return ds, tally[0]
+        small.append(table_type(tuple([make(item, intern, tally) for item in items])))
+    people, articles, episodes = small
+    context = _small_tables_sound(people, articles, episodes)
+    if context is None:
+        raise _fast.Unexpected
+    quote_rows, critique_rows = raw["quotes"], raw["critiques"]
+    quote_articles, quote_keys = _rowcheck.check_quotes(quote_rows, context.people, context.lengths, context.episodes)
+    critique_keys = _rowcheck.check_critiques(
+        critique_rows, context.people, context.lengths, context.episodes, context.episode_ids, quote_articles
+    )
+    ds = Dataset(
+        info=_fast.structurer(DatasetInfo)(info, intern, tally),
+        people=people,
+        articles=articles,
+        episodes=episodes,
+        quotes=Quotes._deferred(len(quote_rows), _builder(Quote, quote_rows, intern)),
+        critiques=Critiques._deferred(len(critique_rows), _builder(Critique, critique_rows, intern)),
+    )
+    return ds, tally[0] + quote_keys + critique_keys
+
+
+def _builder(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Callable[[], tuple[Any, ...]]:
+    """Build the records of checked rows, with the collector paused; the rows are let go."""
+    pending = [rows]
+
+    def build() -> tuple[Any, ...]:
+        make = _fast.structurer(cls)
+        tally = [0]
+        with _collector_paused():
+            return tuple([make(row, intern, tally) for row in pending.pop()])
+
+    return build
 
 
 @contextlib.contextmanager
@@ -647,16 +712,13 @@ def _from_raw(raw: Any, source: str | None, parsed: _Parsed | None = None) -> Da
             with _collector_paused():
                 ds, keys = _fast_structure(raw)
         except Exception:  # anything unexpected: the detailed path below says what
-            pass
-        else:
-            if parsed is not None and parsed.key_marks != keys:
-                # A key given twice, or '":' inside a string: the standard parser tells which.
-                return _from_raw(_parse_text(parsed.text(), source), source)
-            with _collector_paused():
-                sound = _sound(ds)
-            if sound:
-                return ds
-            raise DatasetError(check(ds), source)
+            ds, keys = None, -1
+        if parsed is not None and (ds is None or parsed.key_marks != keys):
+            # Reported from the standard parser's reading, which names a key given twice
+            # (orjson keeps the last value); also when '":' inside a string upset the count.
+            return _from_raw(_parse_text(parsed.text(), source), source)
+        if ds is not None:
+            return ds
     if not isinstance(raw, Mapping):
         kind = _convert._json_type(raw)
         raise DatasetError([Problem("$", f"expected a JSON object, got {kind}")], source)
@@ -894,21 +956,30 @@ def _span_ok(span: Span, length: int) -> bool:
     return 0 <= span.start <= span.end <= length
 
 
-def _sound(ds: Dataset) -> bool:
-    """True when ``ds`` passes every integrity check: the same conditions as the checker,
-    answered without building any message (the checker runs only when this says no)."""
-    if not all(_ids_ok(t) for t in ds.tables()):
-        return False
-    people = {p.id for p in ds.people}
-    numbers = [e.number for e in ds.episodes]
+@attrs.frozen
+class _Context:
+    """What the records of the big tables are checked against."""
+
+    people: set[str]
+    lengths: dict[str, int]
+    episodes: set[int]
+    episode_ids: set[str]
+
+
+def _small_tables_sound(people_t: People, articles_t: Articles, episodes_t: Episodes) -> _Context | None:
+    """Check people, articles and episodes (all but references into the big tables);
+    returns what quotes and critiques are checked against, or None when unsound."""
+    if not all(_ids_ok(t) for t in (people_t, articles_t, episodes_t)):
+        return None
+    people = {p.id for p in people_t}
+    numbers = [e.number for e in episodes_t]
     episodes = set(numbers)
     if len(episodes) != len(numbers) or not episodes <= set(_EPISODE_NUMBERS):
-        return False
-    for e in ds.episodes:
+        return None
+    for e in episodes_t:
         if e.director not in people or not _EPISODE_FIELDS.issuperset(b.field for b in e.basis):
-            return False
-    lengths = {a.id: a.text_length for a in ds.articles}
-    for a in ds.articles:
+            return None
+    for a in articles_t:
         w = a.published_inferred
         if (
             a.text_length < 0
@@ -917,7 +988,17 @@ def _sound(ds: Dataset) -> bool:
             or (w is not None and w.latest < w.earliest)
             or not _ARTICLE_FIELDS.issuperset(b.field for b in a.basis)
         ):
-            return False
+            return None
+    return _Context(people, {a.id: a.text_length for a in articles_t}, episodes, {e.id for e in episodes_t})
+
+
+def _sound(ds: Dataset) -> bool:
+    """True when ``ds`` passes every integrity check: the same conditions as the checker,
+    answered without building any message (the checker runs only when this says no)."""
+    context = _small_tables_sound(ds.people, ds.articles, ds.episodes)
+    if context is None or not _ids_ok(ds.quotes) or not _ids_ok(ds.critiques):
+        return False
+    people, lengths, episodes = context.people, context.lengths, context.episodes
     quote_articles: dict[str, str] = {}
     for q in ds.quotes:
         length = lengths.get(q.article_id)
@@ -940,7 +1021,7 @@ def _sound(ds: Dataset) -> bool:
             if not _span_ok(other, length) or other.end - other.start != len(q.text):
                 return False
         quote_articles[q.id] = q.article_id
-    episode_ids = {e.id for e in ds.episodes}
+    episode_ids = context.episode_ids
     person, documentary = TargetKind.PERSON, TargetKind.DOCUMENTARY
     for c in ds.critiques:
         length = lengths.get(c.article_id)

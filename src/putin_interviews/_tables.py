@@ -143,7 +143,7 @@ class Table(Sequence[R]):
     equal to another collection or a tuple holding the same records in the same order.
     """
 
-    __slots__ = ("_by_id", "_dataset", "_items", "_root", "_search_index")
+    __slots__ = ("_by_id", "_dataset", "_pending", "_records", "_root", "_search_index")
 
     #: The record kind's name in search hits and messages ("quote", …).
     kind: ClassVar[str]
@@ -156,7 +156,8 @@ class Table(Sequence[R]):
         # Tuples are immutable, so a tuple (or another table's tuple) is shared, not copied.
         if isinstance(items, Table):
             items = items._items
-        self._items: tuple[R, ...] = items if type(items) is tuple else tuple(items)
+        self._records: tuple[R, ...] | None = items if type(items) is tuple else tuple(items)
+        self._pending: tuple[int, Callable[[], tuple[R, ...]]] | None = None
         self._dataset: Dataset | None = None
         self._root: Table[R] | None = None
         self._by_id: dict[str, R] | None = None
@@ -164,8 +165,32 @@ class Table(Sequence[R]):
 
     # --------------------------------------------------------------- tuple behaviour
 
+    @classmethod
+    def _deferred(cls, count: int, build: Callable[[], tuple[R, ...]]) -> Self:
+        """A table of ``count`` records that ``build`` makes on first use (once, under a
+        lock): the loader checks big tables completely but builds their records only when
+        they are needed."""
+        table = cls()
+        object.__setattr__(table, "_records", None)
+        object.__setattr__(table, "_pending", (count, build))
+        return table
+
+    @property
+    def _items(self) -> tuple[R, ...]:
+        records = self._records
+        if records is None:
+            with _build_lock:
+                if self._records is None:
+                    assert self._pending is not None
+                    object.__setattr__(self, "_records", self._pending[1]())
+                    object.__setattr__(self, "_pending", None)
+                records = self._records
+                assert records is not None
+        return records
+
     def __len__(self) -> int:
-        return len(self._items)
+        pending = self._pending
+        return pending[0] if pending is not None else len(self._items)
 
     @overload
     def __getitem__(self, index: int) -> R: ...
@@ -193,7 +218,7 @@ class Table(Sequence[R]):
         return hash(self._items)
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in Table.__slots__ and (name != "_items" or not hasattr(self, "_items")):
+        if name in Table.__slots__ and (name not in ("_records", "_pending") or not hasattr(self, name)):
             object.__setattr__(self, name, value)  # construction and lazily built caches
             return
         raise AttributeError(f"{type(self).__name__} is immutable")

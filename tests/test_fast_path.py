@@ -1,0 +1,109 @@
+"""The loader's happy path gives exactly what the detailed path gives, and is really taken.
+
+The bad-input corpus and the mutation properties (test_bad_input) prove that it never accepts
+what the detailed path rejects: a wrongly accepted file would load instead of raising there.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+import putin_interviews as pi
+from putin_interviews import Dataset, _convert, _dataset
+
+from .strategies import datasets
+
+DATA = Path(__file__).parent / "data"
+
+
+def _both(raw: dict[str, Any]) -> tuple[Dataset, Dataset]:
+    fast, _keys = _dataset._fast_structure(raw)
+    slow = _convert.structure(raw, Dataset)
+    return fast, slow
+
+
+def test_the_bundled_data_takes_the_fast_path_and_matches(ds: Dataset) -> None:
+    fast, slow = _both(ds.to_dict())
+    assert fast == slow == ds
+
+
+@given(datasets())
+def test_generated_datasets_take_the_fast_path_and_match(generated: Dataset) -> None:
+    raw = json.loads(generated.to_json())
+    fast, slow = _both(raw)
+    assert fast == slow == generated
+    # Every '":' in the text ends a key, or lies inside a string value: the key count
+    # accounts for the first exactly (so a key given twice would show).
+    inside = sum(json.dumps(v, ensure_ascii=False).count('":') for v in _strings(raw))
+    assert _dataset._fast_structure(raw)[1] + inside == generated.to_json().count('":')
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_big_tables_are_built_on_first_use_once() -> None:
+    ds = pi.loads((DATA / "good.json").read_bytes())
+    assert ds.quotes._records is None  # checked, not yet built
+    assert len(ds.quotes) == 1  # the length is known without building
+    assert ds.quotes._records is None
+    first = ds.quotes[0]
+    assert ds.quotes._records is not None
+    assert ds.quotes[0] is first
+
+
+def test_sixteen_threads_building_a_table_build_it_once() -> None:
+    raw = pi.dataset().to_json().encode()
+    ds = pi.loads(raw)
+    barrier = threading.Barrier(16)
+    seen: list[object] = []
+
+    def touch() -> None:
+        barrier.wait()
+        seen.append(ds.quotes._items)
+
+    threads = [threading.Thread(target=touch) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 16
+    assert all(s is seen[0] for s in seen)
+    assert ds == pi.dataset()
+
+
+def test_the_collector_is_restored_after_a_load() -> None:
+    import gc
+
+    assert gc.isenabled()
+    pi.loads((DATA / "good.json").read_bytes())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pi.loads((DATA / "good.json").read_bytes())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("name", ["duplicate-key.json", "span-outside.json", "dangling-critique.json"])
+def test_bad_files_are_reported_the_same_with_or_without_orjson(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (DATA / "bad" / name).read_bytes()
+    with pytest.raises(pi.DatasetError) as with_default:
+        pi.loads(data)
+    monkeypatch.setattr(_dataset, "_ORJSON", None)
+    with pytest.raises(pi.DatasetError) as stdlib_only:
+        pi.loads(data)
+    assert [str(p) for p in with_default.value.problems] == [str(p) for p in stdlib_only.value.problems]
