@@ -82,7 +82,9 @@ def test_import_reads_no_data_and_first_use_reads_once() -> None:
     import sys
 
     code = (
-        "import putin_interviews, putin_interviews._dataset as d\n"
+        "import sys, putin_interviews\n"
+        "assert 'putin_interviews._dataset' not in sys.modules and 'sqlite3' not in sys.modules\n"
+        "import putin_interviews._dataset as d\n"
         "assert d._bundled is None\n"
         "a = putin_interviews.dataset(); b = putin_interviews.dataset()\n"
         "assert a is b and d._bundled is a\n"

@@ -14,12 +14,9 @@ Flat formats (csv, sqlite) take their columns from the record types themselves:
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 import json
 import os
-import sqlite3
 import types
 import typing
 from collections.abc import Iterator
@@ -138,6 +135,9 @@ def _export_jsonl(ds: Dataset, out: Path) -> list[Path]:
 
 def csv_text(record_type: type, rows: list[dict[str, Any]]) -> str:
     """CSV (header row first) of unstructured records of ``record_type``."""
+    import csv
+    import io
+
     columns = _columns(record_type)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
@@ -172,6 +172,8 @@ def _create_statements(name: str, columns: list[_Column]) -> list[str]:
 
 
 def _export_sqlite(ds: Dataset, path: Path) -> list[Path]:
+    import sqlite3  # here, not at import: most users never export
+
     def write(tmp: Path) -> None:
         tmp.unlink()  # sqlite3 creates the file itself
         con = sqlite3.connect(tmp)
