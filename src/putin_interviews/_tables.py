@@ -14,6 +14,7 @@ import importlib
 import json
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from . import _convert, _export
@@ -143,7 +144,7 @@ class Table(Sequence[R]):
     equal to another collection or a tuple holding the same records in the same order.
     """
 
-    __slots__ = ("_by_id", "_dataset", "_pending", "_records", "_root", "_search_index")
+    __slots__ = ("_by_field", "_by_id", "_dataset", "_pending", "_positions", "_records", "_root", "_search_index")
 
     #: The record kind's name in search hits and messages ("quote", …).
     kind: ClassVar[str]
@@ -162,6 +163,10 @@ class Table(Sequence[R]):
         self._root: Table[R] | None = None
         self._by_id: dict[str, R] | None = None
         self._search_index: InvertedIndex | None = None
+        #: Positions of the records in the root table, when known (results of indexed filters).
+        self._positions: tuple[int, ...] | None = None
+        #: Per-field position indexes of a root table: field -> value -> positions.
+        self._by_field: dict[str, dict[Any, list[int]]] = {}
 
     # --------------------------------------------------------------- tuple behaviour
 
@@ -266,6 +271,50 @@ class Table(Sequence[R]):
 
     def _where(self, tests: list[Callable[[R], bool]]) -> Self:
         return self._derive(r for r in self._items if all(t(r) for t in tests))
+
+    def _field_index(self, field: str) -> dict[Any, list[int]]:
+        """value -> positions of the records holding it, for a field of the root table;
+        built once, on first use."""
+        root = self._root if self._root is not None else self
+        index = root._by_field.get(field)
+        if index is None:
+            with _build_lock:
+                index = root._by_field.get(field)
+                if index is None:
+                    index = {}
+                    for position, record in enumerate(root._items):
+                        index.setdefault(getattr(record, field), []).append(position)
+                    root._by_field[field] = index
+        return index
+
+    def _select(self, indexed: list[tuple[str, set[Any]]], tests: list[Callable[[R], bool]]) -> Self:
+        """Records whose ``field`` value is in the given set for every (field, values) in
+        ``indexed`` (answered from the field indexes, in time proportional to the result)
+        and that pass ``tests``; document order kept."""
+        root = self._root if self._root is not None else self
+        if not indexed or (self is not root and self._positions is None):
+            checks: list[Callable[[R], bool]] = [_field_in(field, values) for field, values in indexed]
+            return self._where(checks + tests)
+        candidates: list[list[int]] = []
+        for field, values in indexed:
+            index = self._field_index(field)
+            found = [index.get(v, []) for v in values]
+            candidates.append(found[0] if len(found) == 1 else sorted(p for f in found for p in f))
+        candidates.sort(key=len)
+        positions = candidates[0]
+        if len(candidates) > 1:
+            keep = set(positions).intersection(*candidates[1:])
+            positions = [p for p in positions if p in keep]
+        if self is not root:
+            assert self._positions is not None
+            mine = set(self._positions)
+            positions = [p for p in positions if p in mine]
+        items = root._items
+        if tests:
+            positions = [p for p in positions if all(t(items[p]) for t in tests)]
+        result = self._derive(items[p] for p in positions)
+        result._positions = tuple(positions)
+        return result
 
     # --------------------------------------------------------------- lookup
 
@@ -441,6 +490,11 @@ def _searchable(value: object) -> str:
 
 def _in(values: set[Any], getter: Callable[[R], Any]) -> Callable[[R], bool]:
     return lambda r: getter(r) in values
+
+
+def _field_in(field: str, values: set[Any]) -> Callable[[Any], bool]:
+    get = attrgetter(field)
+    return lambda r: get(r) in values
 
 
 def _any_in(values: set[Any], getter: Callable[[R], Iterable[Any]]) -> Callable[[R], bool]:
@@ -691,26 +745,26 @@ class Quotes(Table[Quote]):
         >>> [q.id for q in ds.quotes.filter(speaker=["Colbert", "putin"], episode=None, kind="partial")]
         ['deadline-colbert-mild-description']
         """
+        indexed: list[tuple[str, set[Any]]] = []
         tests: list[Callable[[Quote], bool]] = []
         if speaker is not UNSET:
-            tests.append(_in(self._person_ids(speaker), lambda q: q.speaker_id))
+            indexed.append(("speaker_id", self._person_ids(speaker)))
         if addressee is not UNSET:
-            tests.append(_in(self._person_ids(addressee), lambda q: q.addressee_id))
+            indexed.append(("addressee_id", self._person_ids(addressee)))
         if article is not UNSET:
-            tests.append(_in(self._article_ids(article), lambda q: q.article_id))
+            indexed.append(("article_id", self._article_ids(article)))
         if episode is not UNSET:
-            tests.append(_in(self._episode_numbers(episode), lambda q: q.episode))
+            indexed.append(("episode", self._episode_numbers(episode)))
         if venue is not UNSET:
-            venues = {None if v is None else _enum_value(Venue, v, "venue") for v in _many(venue)}
-            tests.append(_in(venues, lambda q: q.venue))
+            indexed.append(("venue", {None if v is None else _enum_value(Venue, v, "venue") for v in _many(venue)}))
         if kind is not UNSET:
-            tests.append(_in(_enums(QuoteKind, kind, "quote kind"), lambda q: q.kind))
+            indexed.append(("kind", _enums(QuoteKind, kind, "quote kind")))
         if topic is not UNSET:
             wanted = self._topics(topic, (t for q in self._ds().quotes for t in q.topics))
             tests.append(_any_in(wanted, lambda q: (normalize(t) for t in q.topics)))
         if text is not UNSET:
             tests.append(_contains(_many(text), lambda q: q.text))
-        return self._where(tests)
+        return self._select(indexed, tests)
 
 
 class Critiques(Table[Critique]):
@@ -796,15 +850,16 @@ class Critiques(Table[Critique]):
                     or ("person" if c.target_kind is TargetKind.PERSON else "episode", c.target_id) in targets
                 )
             )
+        indexed: list[tuple[str, set[Any]]] = []
         if stance is not UNSET:
-            tests.append(_in(_enums(Stance, stance, "stance"), lambda c: c.stance))
+            indexed.append(("stance", _enums(Stance, stance, "stance")))
         if aspect is not UNSET:
             tests.append(_contains(_many(aspect), lambda c: c.aspect))
         if article is not UNSET:
-            tests.append(_in(self._article_ids(article), lambda c: c.article_id))
+            indexed.append(("article_id", self._article_ids(article)))
         if episode is not UNSET:
-            tests.append(_in(self._episode_numbers(episode), lambda c: c.episode))
-        return self._where(tests)
+            indexed.append(("episode", self._episode_numbers(episode)))
+        return self._select(indexed, tests)
 
 
 def _is_episode(ds: Dataset, value: str) -> bool:
