@@ -8,10 +8,13 @@ dashes, quotation marks) a word break.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from array import array
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 __all__ = ["InvertedIndex", "normalize", "tokens"]
@@ -43,54 +46,79 @@ def tokens(text: str) -> list[str]:
     return normalize(text).split()
 
 
+class _Postings:
+    """The documents holding one word, in increasing order, with the word's weight in each
+    (compact arrays: four bytes a document, eight a weight)."""
+
+    __slots__ = ("docs", "weights")
+
+    def __init__(self) -> None:
+        self.docs: array[int] | list[int] = []
+        self.weights: array[float] | list[float] = []
+
+    def freeze(self) -> None:
+        self.docs = array("I", self.docs)
+        self.weights = array("d", self.weights)
+
+    def weight(self, doc: int) -> float:
+        return self.weights[bisect_left(self.docs, doc)]
+
+
 class InvertedIndex:
     """Word → postings over documents made of weighted fields; AND queries, ranked.
 
-    A document is one record; its fields (e.g. a quotation's text) carry weights.
-    The score of a document is the sum over query words of
-    ``weight × (1 + log(term count)) × idf``; ties keep document order.
+    A document is one record; its fields (e.g. a quotation's text) carry weights. A word's
+    weight in a document is the sum over fields of ``field weight × (1 + log(count))``; a
+    document's score is the sum over the query words of ``weight × idf``. Ties keep document
+    order. Intersections run over the shortest postings first, in C (set operations).
     """
 
     def __init__(self, documents: Iterable[Sequence[tuple[str, str, float]]]):
-        # postings: word -> {doc: {field: count}}
-        self._postings: dict[str, dict[int, dict[str, int]]] = defaultdict(dict)
-        self._weights: list[dict[str, float]] = []
+        postings: dict[str, _Postings] = {}
+        size = 0
         for doc, fields in enumerate(documents):
+            size += 1
             weights: dict[str, float] = {}
-            for name, text, weight in fields:
-                weights[name] = weight
-                for word in tokens(text):
-                    per_doc = self._postings[word].setdefault(doc, {})
-                    per_doc[name] = per_doc.get(name, 0) + 1
-            self._weights.append(weights)
-        self._size = len(self._weights)
+            for _name, text, field_weight in fields:
+                for word, count in Counter(tokens(text)).items():
+                    weights[word] = weights.get(word, 0.0) + field_weight * (1 + math.log(count))
+            for word, weight in weights.items():
+                entry = postings.get(word)
+                if entry is None:
+                    entry = postings[word] = _Postings()
+                entry.docs.append(doc)
+                entry.weights.append(weight)
+        for entry in postings.values():
+            entry.freeze()
+        self._postings = postings
+        self._size = size
 
     def __len__(self) -> int:
         return self._size
 
-    def query(self, query: str) -> list[tuple[int, float, tuple[str, ...], tuple[str, ...]]]:
-        """Documents containing every word of ``query``, best first.
+    def query(self, query: str, limit: int | None = None) -> list[tuple[int, float, tuple[str, ...]]]:
+        """Documents containing every word of ``query``, best first (at most ``limit``).
 
-        Each result is ``(document, score, matched fields, query words)``. A query with no
-        words matches nothing.
+        Each result is ``(document, score, query words)``. A query with no words matches
+        nothing.
         """
         words = list(dict.fromkeys(tokens(query)))
         if not words:
             return []
-        postings = [self._postings.get(w, {}) for w in words]
-        if not all(postings):
+        found = [self._postings.get(w) for w in words]
+        if any(p is None for p in found):
             return []
-        smallest = min(postings, key=len)
-        candidates = [d for d in smallest if all(d in p for p in postings)]
-        results = []
-        for doc in candidates:
-            score = 0.0
-            matched: dict[str, None] = {}
-            for p in postings:
-                idf = math.log(1 + self._size / len(p))
-                for name, count in p[doc].items():
-                    score += self._weights[doc][name] * (1 + math.log(count)) * idf
-                    matched[name] = None
-            results.append((doc, score, tuple(matched), tuple(words)))
-        results.sort(key=lambda r: (-r[1], r[0]))
-        return results
+        postings = sorted((p for p in found if p is not None), key=lambda p: len(p.docs))
+        candidates = set(postings[0].docs)
+        for other in postings[1:]:
+            candidates.intersection_update(other.docs)
+            if not candidates:
+                return []
+        idfs = [math.log(1 + self._size / len(p.docs)) for p in postings]
+        scored = [(doc, sum(p.weight(doc) * idf for p, idf in zip(postings, idfs, strict=True))) for doc in candidates]
+        terms = tuple(words)
+        if limit is not None:
+            best = heapq.nsmallest(limit, scored, key=lambda r: (-r[1], r[0]))
+        else:
+            best = sorted(scored, key=lambda r: (-r[1], r[0]))
+        return [(doc, score, terms) for doc, score in best]

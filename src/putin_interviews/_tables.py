@@ -34,7 +34,7 @@ from ._models import (
     Venue,
 )
 from ._render import format_table
-from ._search import InvertedIndex, normalize
+from ._search import InvertedIndex, normalize, tokens
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -365,14 +365,23 @@ class Table(Sequence[R]):
         """
         root = self._root if self._root is not None else self
         members = None if root is self else {id(r) for r in self._items}
+        found = self._index().query(query, limit if members is None else None)
         out: list[Hit[R]] = []
-        for doc, score, fields, terms in self._index().query(query):
-            record = root._items[doc]
+        items = root._items
+        for doc, score, terms in found:
+            record = items[doc]
             if members is None or id(record) in members:
-                out.append(Hit(record, self.kind, score, fields, terms))
+                out.append(Hit(record, self.kind, score, self._matched(record, terms), terms))
                 if limit is not None and len(out) >= limit:
                     break
         return out
+
+    def _matched(self, record: R, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
+        wanted = set(terms)
+        return tuple(
+            name for name, _ in self._search_fields if wanted.intersection(tokens(_searchable(getattr(record, name))))
+        )
 
     def search(self, query: str, limit: int | None = None) -> Self:
         """The records matching every word of ``query``, best first.
