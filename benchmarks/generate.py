@@ -32,9 +32,22 @@ VENUES = ["the-putin-interviews", "the-late-show-with-stephen-colbert", None]
 TOPICS = [f"topic-{i}" for i in range(60)]
 
 
-def _sentence(rng: random.Random, low: int, high: int) -> str:
+def _make_sentence(rng: random.Random, low: int, high: int) -> str:
     words = rng.choices(VOCABULARY, WEIGHTS, k=rng.randint(low, high))
     return " ".join(words).capitalize() + rng.choice([".", ",", "?", "…"])
+
+
+_POOLS: dict[tuple[int, int], list[str]] = {}
+
+
+def _sentence(rng: random.Random, low: int, high: int) -> str:
+    """A sentence from a pool of 20,000 per length range: the text of a million quotations
+    in seconds, with the same word statistics."""
+    pool = _POOLS.get((low, high))
+    if pool is None:
+        maker = random.Random(low * 1000 + high)
+        pool = _POOLS[(low, high)] = [_make_sentence(maker, low, high) for _ in range(20_000)]
+    return pool[rng.randrange(len(pool))]
 
 
 def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:

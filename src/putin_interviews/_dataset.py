@@ -624,7 +624,7 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
     if isinstance(source, bytes):
         return loads(source, max_bytes=max_bytes)
     if isinstance(source, Mapping):
-        return _from_raw(source, None)
+        return _from_raw(source, None, from_parser=False)
     p = Path(source)
     try:
         if p.is_dir():
@@ -706,8 +706,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _from_raw(raw: Any, source: str | None, parsed: _Parsed | None = None) -> Dataset:
-    if type(raw) is dict:
+def _from_raw(raw: Any, source: str | None, parsed: _Parsed | None = None, from_parser: bool = True) -> Dataset:
+    # The happy path takes parser output only: its values are exactly JSON types.
+    if from_parser and type(raw) is dict:
         try:
             with _collector_paused():
                 ds, keys = _fast_structure(raw)

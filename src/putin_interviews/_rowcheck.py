@@ -6,6 +6,11 @@ article's text length. The functions only answer "sound or not" (by raising
 :class:`Unexpected`); the detailed path says what is wrong. Their records are built later,
 on first use, from the same rows (see ``_tables``), without checking anything twice.
 
+The rows must come from a JSON parser, so that every value is exactly a JSON type: then a
+value found in a set of id strings is a string (no other JSON value equals one), and the
+type checks that membership implies are left out. Episode numbers keep theirs: JSON ``1.0``
+equals ``1``.
+
 The checks mirror the integrity checker in ``_dataset`` and the strict converter; the test
 suite proves they accept exactly what those accept on generated datasets, on the bundled data
 and on every file of the bad-input corpus.
@@ -32,25 +37,6 @@ _QUOTE_KINDS = frozenset({"full", "partial", "fragment"})
 _VENUES = frozenset({"the-putin-interviews", "the-late-show-with-stephen-colbert"})
 _STANCES = frozenset({"positive", "negative", "mixed"})
 _CRITIC_KINDS = frozenset({"person", "article", "unnamed"})
-_NONE = type(None)
-
-
-def _strings(values: Any) -> None:
-    if type(values) is not list:
-        raise Unexpected
-    for v in values:
-        if type(v) is not str or len(v) > MAX_STRING:
-            raise Unexpected
-
-
-def _span(span: Any, length: int) -> int:
-    """Check a span object and return its length."""
-    if type(span) is not dict or len(span) != 2:
-        raise Unexpected
-    start, end = span["start"], span["end"]
-    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= length:
-        raise Unexpected
-    return end - start
 
 
 def check_quotes(
@@ -62,53 +48,75 @@ def check_quotes(
         raise Unexpected
     articles: dict[str, str] = {}
     keys = 0
+    n_keys, max_string, max_id = _QUOTE_KEYS, MAX_STRING, MAX_ID_LENGTH
+    kinds, venues, fields = _QUOTE_KINDS, _VENUES, _QUOTE_FIELDS
     for d in rows:
-        if type(d) is not dict or len(d) != _QUOTE_KEYS:
+        if type(d) is not dict or len(d) != n_keys:
             raise Unexpected
-        qid, text, article = d["id"], d["text"], d["article_id"]
-        if type(qid) is not str or not 0 < len(qid) <= MAX_ID_LENGTH or qid in articles:
+        qid = d["id"]
+        text = d["text"]
+        article = d["article_id"]
+        if type(qid) is not str or not 0 < len(qid) <= max_id or qid in articles:
             raise Unexpected
-        if type(text) is not str or len(text) > MAX_STRING:
+        if type(text) is not str or len(text) > max_string:
             raise Unexpected
-        length = lengths.get(article) if type(article) is str else None
-        if length is None:
+        length = lengths.get(article)
+        if length is None or d["speaker_id"] not in people or d["kind"] not in kinds:
             raise Unexpected
-        if d["speaker_id"] not in people or type(d["speaker_id"]) is not str:
+        other = d["addressee_id"]
+        if other is not None and other not in people:
             raise Unexpected
-        for name in ("addressee_id", "reported_by_id"):
-            other = d[name]
-            if other is not None and (type(other) is not str or other not in people):
-                raise Unexpected
+        other = d["reported_by_id"]
+        if other is not None and other not in people:
+            raise Unexpected
         subjects = d["subject_ids"]
-        _strings(subjects)
-        if subjects and not all(s in people for s in subjects):
+        if type(subjects) is not list or (subjects and not people.issuperset(subjects)):  # type: ignore[attr-defined]
             raise Unexpected
-        if _span(d["span"], length) != len(text):
+        span = d["span"]
+        if type(span) is not dict or len(span) != 2:
+            raise Unexpected
+        start = span["start"]
+        end = span["end"]
+        if (
+            type(start) is not int
+            or type(end) is not int
+            or not 0 <= start <= end <= length
+            or end - start != len(text)
+        ):
             raise Unexpected
         others = d["other_spans"]
         if type(others) is not list:
             raise Unexpected
-        for span in others:
-            if _span(span, length) != len(text):
-                raise Unexpected
-        keys += _QUOTE_KEYS + 2 * (1 + len(others))
-        if d["kind"] not in _QUOTE_KINDS or type(d["kind"]) is not str:
-            raise Unexpected
+        if others:
+            for span in others:
+                if type(span) is not dict or len(span) != 2:
+                    raise Unexpected
+                start = span["start"]
+                end = span["end"]
+                if type(start) is not int or type(end) is not int or not 0 <= start <= end <= length:
+                    raise Unexpected
+                if end - start != len(text):
+                    raise Unexpected
         episode = d["episode"]
         if episode is not None and (type(episode) is not int or episode not in episodes):
             raise Unexpected
         venue = d["venue"]
-        if venue is not None and (type(venue) is not str or venue not in _VENUES):
+        if venue is not None and venue not in venues:
             raise Unexpected
         context = d["context"]
-        if type(context) is not str or len(context) > MAX_STRING:
+        if type(context) is not str or len(context) > max_string:
             raise Unexpected
-        _strings(d["topics"])
+        topics = d["topics"]
+        if type(topics) is not list:
+            raise Unexpected
+        for topic in topics:
+            if type(topic) is not str or len(topic) > max_string:
+                raise Unexpected
         inferred = d["inferred"]
-        _strings(inferred)
-        if inferred and not _QUOTE_FIELDS.issuperset(inferred):
+        if type(inferred) is not list or (inferred and not fields.issuperset(inferred)):
             raise Unexpected
         articles[qid] = article
+        keys += n_keys + 2 + 2 * len(others)
     return articles, keys
 
 
@@ -125,45 +133,44 @@ def check_critiques(
         raise Unexpected
     seen: set[str] = set()
     keys = 0
+    n_keys, max_string, max_id = _CRITIQUE_KEYS, MAX_STRING, MAX_ID_LENGTH
     for d in rows:
-        if type(d) is not dict or len(d) != _CRITIQUE_KEYS:
+        if type(d) is not dict or len(d) != n_keys:
             raise Unexpected
-        cid, article = d["id"], d["article_id"]
-        if type(cid) is not str or not 0 < len(cid) <= MAX_ID_LENGTH or cid in seen:
+        cid = d["id"]
+        article = d["article_id"]
+        if type(cid) is not str or not 0 < len(cid) <= max_id or cid in seen:
             raise Unexpected
         seen.add(cid)
-        length = lengths.get(article) if type(article) is str else None
+        length = lengths.get(article)
         if length is None:
             raise Unexpected
-        critic_kind, critic = d["critic_kind"], d["critic_id"]
-        if type(critic_kind) is not str or critic_kind not in _CRITIC_KINDS:
-            raise Unexpected
+        critic_kind = d["critic_kind"]
+        critic = d["critic_id"]
         if critic_kind == "person":
-            if type(critic) is not str or critic not in people:
+            if critic not in people:
                 raise Unexpected
-        elif critic is not None:
+        elif critic_kind not in _CRITIC_KINDS or critic is not None:
             raise Unexpected
-        target_kind, target = d["target_kind"], d["target_id"]
-        if target_kind == "documentary":
+        target_kind = d["target_kind"]
+        target = d["target_id"]
+        if target_kind == "person":
+            if target not in people:
+                raise Unexpected
+        elif target_kind == "documentary":
             if target is not None:
                 raise Unexpected
-        elif target_kind == "person":
-            if type(target) is not str or target not in people:
-                raise Unexpected
-        elif target_kind == "episode":
-            if type(target) is not str or target not in episode_ids:
-                raise Unexpected
-        else:
+        elif target_kind != "episode" or target not in episode_ids:
             raise Unexpected
-        stance = d["stance"]
-        if type(stance) is not str or stance not in _STANCES:
+        if d["stance"] not in _STANCES:
             raise Unexpected
-        for name in ("aspect", "summary"):
-            value = d[name]
-            if type(value) is not str or len(value) > MAX_STRING:
-                raise Unexpected
+        aspect = d["aspect"]
+        summary = d["summary"]
+        if type(aspect) is not str or len(aspect) > max_string or type(summary) is not str or len(summary) > max_string:
+            raise Unexpected
         quote_ids = d["quote_ids"]
-        _strings(quote_ids)
+        if type(quote_ids) is not list:
+            raise Unexpected
         for qid in quote_ids:
             if quote_articles.get(qid) != article:
                 raise Unexpected
@@ -174,10 +181,14 @@ def check_critiques(
         if type(spans) is not list:
             raise Unexpected
         for span in spans:
-            _span(span, length)
+            if type(span) is not dict or len(span) != 2:
+                raise Unexpected
+            start = span["start"]
+            end = span["end"]
+            if type(start) is not int or type(end) is not int or not 0 <= start <= end <= length:
+                raise Unexpected
         inferred = d["inferred"]
-        _strings(inferred)
-        if inferred and not _CRITIQUE_FIELDS.issuperset(inferred):
+        if type(inferred) is not list or (inferred and not _CRITIQUE_FIELDS.issuperset(inferred)):
             raise Unexpected
-        keys += _CRITIQUE_KEYS + 2 * len(spans)
+        keys += n_keys + 2 * len(spans)
     return keys
