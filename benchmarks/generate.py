@@ -13,18 +13,10 @@ import random
 import sys
 from pathlib import Path
 
-WORDS = (
-    "the of and to a in that is was he for it with as his on be at by I this had not are but from or have an they which "
-    "one you were her all she there would their we him been has when who will more no if out so said what up its about "
-    "into than them can only other new some could time these two may then do first any my now such like our over man me "
-    "even most made after also did many before must through back years where much your way well down should because each "
-    "just those people Mr how too little state good very make world still own see men work long get here between both life "
-    "being under never day same another know while last might us great old year off come since against go came right used "
-    "take three Russia Putin Stone interview documentary election détente don’t president policy America"
-).split()
+WORDS = ["the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "be", "at", "by", "I", "this", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which", "one", "you", "were", "her", "all", "she", "there", "would", "their", "we", "him", "been", "has", "when", "who", "will", "more", "no", "if", "out", "so", "said", "what", "up", "its", "about", "into", "than", "them", "can", "only", "other", "new", "some", "could", "time", "these", "two", "may", "then", "do", "first", "any", "my", "now", "such", "like", "our", "over", "man", "me", "even", "most", "made", "after", "also", "did", "many", "before", "must", "through", "back", "years", "where", "much", "your", "way", "well", "down", "should", "because", "each", "just", "those", "people", "Mr", "how", "too", "little", "state", "good", "very", "make", "world", "still", "own", "see", "men", "work", "long", "get", "here", "between", "both", "life", "being", "under", "never", "day", "same", "another", "know", "while", "last", "might", "us", "great", "old", "year", "off", "come", "since", "against", "go", "came", "right", "used", "take", "three", "Russia", "Putin", "Stone", "interview", "documentary", "election", "détente", "don’t", "president", "policy", "America"]
 # A Zipf-distributed vocabulary of function words, the dataset's own words, and invented
 # ones, so that word frequencies (and so search postings) look like real text.
-_SYLLABLES = "ka lo mi ne ru sa ti vo zu pe da ri no be ko la ma".split()
+_SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "zu", "pe", "da", "ri", "no", "be", "ko", "la", "ma"]
 VOCABULARY = WORDS + [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES[:10]]
 WEIGHTS = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
 KINDS = ["full", "partial", "fragment"]
@@ -55,53 +47,117 @@ def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:
     n_people = max(3, min(500, n_quotes // 50))
     n_articles = max(1, n_quotes // 20)
     people = [
-        {"id": f"person-{i}", "name": f"Given{i} Family{i}", "aliases": [f"Family{i}"], "description": "a speaker",
-         "kind": "group" if i % 17 == 0 else "individual"}
+        {
+            "id": f"person-{i}",
+            "name": f"Given{i} Family{i}",
+            "aliases": [f"Family{i}"],
+            "description": "a speaker",
+            "kind": "group" if i % 17 == 0 else "individual",
+        }
         for i in range(n_people)
     ]
     articles = []
     for i in range(n_articles):
-        articles.append({
-            "id": f"article-{i}", "title": None if i % 3 == 0 else _sentence(rng, 4, 12), "label": "A synthetic article",
-            "outlet": f"Outlet {i % 40}", "section": None, "authors": [], "published": None, "published_inferred": None,
-            "url": f"https://example.org/{i}", "kind": "review" if i % 2 else "news-report",
-            "episode_numbers": [1 + i % 4], "summary": _sentence(rng, 15, 40), "source_file": f"{i}.txt",
-            "text_sha256": hashlib.sha256(str(i).encode()).hexdigest(), "text_length": 20_000, "claims": [], "basis": [],
-        })
+        articles.append(
+            {
+                "id": f"article-{i}",
+                "title": None if i % 3 == 0 else _sentence(rng, 4, 12),
+                "label": "A synthetic article",
+                "outlet": f"Outlet {i % 40}",
+                "section": None,
+                "authors": [],
+                "published": None,
+                "published_inferred": None,
+                "url": f"https://example.org/{i}",
+                "kind": "review" if i % 2 else "news-report",
+                "episode_numbers": [1 + i % 4],
+                "summary": _sentence(rng, 15, 40),
+                "source_file": f"{i}.txt",
+                "text_sha256": hashlib.sha256(str(i).encode()).hexdigest(),
+                "text_length": 20_000,
+                "claims": [],
+                "basis": [],
+            }
+        )
     episodes = [
-        {"number": n, "id": f"part-{n}", "title": f"Part {n}", "series": "The Putin Interviews", "network": "Showtime",
-         "air_date": f"2017-06-{11 + n}", "air_time": "9 p.m. ET", "director": "person-1", "topics": TOPICS[:5],
-         "summary": None, "basis": []}
+        {
+            "number": n,
+            "id": f"part-{n}",
+            "title": f"Part {n}",
+            "series": "The Putin Interviews",
+            "network": "Showtime",
+            "air_date": f"2017-06-{11 + n}",
+            "air_time": "9 p.m. ET",
+            "director": "person-1",
+            "topics": TOPICS[:5],
+            "summary": None,
+            "basis": [],
+        }
         for n in range(1, 5)
     ]
     quotes = []
     for i in range(n_quotes):
         text = _sentence(rng, 2, 60)
         start = rng.randint(0, 19_000 - len(text))
-        quotes.append({
-            "id": f"q-{i}", "text": text, "speaker_id": f"person-{rng.randrange(n_people)}",
-            "addressee_id": None if i % 3 else f"person-{rng.randrange(n_people)}", "article_id": f"article-{i // 20}",
-            "span": {"start": start, "end": start + len(text)}, "other_spans": [], "kind": rng.choice(KINDS),
-            "episode": rng.choice([1, 2, 3, 4, None]), "venue": rng.choice(VENUES), "topics": rng.sample(TOPICS, 2),
-            "context": _sentence(rng, 6, 20), "subject_ids": [f"person-{rng.randrange(n_people)}"],
-            "reported_by_id": None, "inferred": ["episode"] if i % 4 == 0 else [],
-        })
+        quotes.append(
+            {
+                "id": f"q-{i}",
+                "text": text,
+                "speaker_id": f"person-{rng.randrange(n_people)}",
+                "addressee_id": None if i % 3 else f"person-{rng.randrange(n_people)}",
+                "article_id": f"article-{i // 20}",
+                "span": {"start": start, "end": start + len(text)},
+                "other_spans": [],
+                "kind": rng.choice(KINDS),
+                "episode": rng.choice([1, 2, 3, 4, None]),
+                "venue": rng.choice(VENUES),
+                "topics": rng.sample(TOPICS, 2),
+                "context": _sentence(rng, 6, 20),
+                "subject_ids": [f"person-{rng.randrange(n_people)}"],
+                "reported_by_id": None,
+                "inferred": ["episode"] if i % 4 == 0 else [],
+            }
+        )
     critiques = []
     for i in range(n_quotes // 3):
         article = rng.randrange(n_articles)
-        critiques.append({
-            "id": f"c-{i}", "article_id": f"article-{article}", "critic_kind": "person",
-            "critic_id": f"person-{rng.randrange(n_people)}", "target_kind": "person",
-            "target_id": f"person-{rng.randrange(n_people)}", "stance": rng.choice(["positive", "negative", "mixed"]),
-            "aspect": "follow-up questions", "summary": _sentence(rng, 10, 25),
-            "quote_ids": [f"q-{article * 20}"] if article * 20 < n_quotes else [], "episode": None,
-            "spans": [{"start": 10, "end": 90}], "inferred": [],
-        })
-    info = {"schema_version": 1, "dataset_version": f"synthetic-{n_quotes}", "title": "Synthetic", "authors": ["bench"],
-            "year": 2026, "url": None, "description": "Synthetic data for the benchmark.", "sources": [],
-            "license": "CC0-1.0", "citation": "Synthetic."}
-    return {"info": info, "people": people, "articles": articles, "episodes": episodes, "quotes": quotes,
-            "critiques": critiques}
+        critiques.append(
+            {
+                "id": f"c-{i}",
+                "article_id": f"article-{article}",
+                "critic_kind": "person",
+                "critic_id": f"person-{rng.randrange(n_people)}",
+                "target_kind": "person",
+                "target_id": f"person-{rng.randrange(n_people)}",
+                "stance": rng.choice(["positive", "negative", "mixed"]),
+                "aspect": "follow-up questions",
+                "summary": _sentence(rng, 10, 25),
+                "quote_ids": [f"q-{article * 20}"] if article * 20 < n_quotes else [],
+                "episode": None,
+                "spans": [{"start": 10, "end": 90}],
+                "inferred": [],
+            }
+        )
+    info = {
+        "schema_version": 1,
+        "dataset_version": f"synthetic-{n_quotes}",
+        "title": "Synthetic",
+        "authors": ["bench"],
+        "year": 2026,
+        "url": None,
+        "description": "Synthetic data for the benchmark.",
+        "sources": [],
+        "license": "CC0-1.0",
+        "citation": "Synthetic.",
+    }
+    return {
+        "info": info,
+        "people": people,
+        "articles": articles,
+        "episodes": episodes,
+        "quotes": quotes,
+        "critiques": critiques,
+    }
 
 
 def write(n_quotes: int, path: Path, seed: int = 1) -> Path:
