@@ -88,10 +88,11 @@ def import_cost(repeat: int) -> float:
     """``import putin_interviews`` on top of ``import attrs, cattrs`` (python -X importtime)."""
     values = []
     for _ in range(repeat):
+        code = "import attrs, cattrs, cattrs.preconf.json; import putin_interviews"
         out = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", "import attrs, cattrs, cattrs.preconf.json; import putin_interviews"],
-            capture_output=True, text=True, check=True,
-        ).stderr  # fmt: skip
+            [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, check=True
+        )
+        out = out.stderr
         line = next(line for line in out.splitlines() if line.rstrip().endswith("| putin_interviews"))
         values.append(int(line.split("|")[1]) / 1e6)
     return statistics.median(values)
