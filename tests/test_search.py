@@ -103,6 +103,17 @@ def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_ascii_fast_path_folds_like_the_general_one(text: str) -> None:
+    import unicodedata
+
+    from putin_interviews import _search
+
+    general = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    expected = " ".join(_search._WORD.findall(_search._POSSESSIVE.sub("", general).translate(_search._APOSTROPHES)))
+    assert normalize(text) == expected
+
+
 def test_search_matches_a_scan(ds: Dataset) -> None:
     # The inverted index answers exactly what a scan over normalised words would.
     for query in ["putin", "the", "hope", "russia partners", "al qaida", "détente", "u s"]:

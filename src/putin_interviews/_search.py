@@ -31,10 +31,13 @@ def normalize(text: str) -> str:
     >>> normalize("  Détente — DON’T  Al-Qaida, Kelly's ")
     'detente dont al qaida kelly'
     """
-    # Accents first, so that an accented "’ś" is a possessive too; then apostrophes.
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(_WORD.findall(_POSSESSIVE.sub("", stripped).translate(_APOSTROPHES)))
+    if text.isascii():  # no accents, nothing to decompose: the common case, fast
+        folded = text.lower()
+    else:
+        # Accents first, so that an accented "’ś" is a possessive too; then apostrophes.
+        decomposed = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(_WORD.findall(_POSSESSIVE.sub("", folded).translate(_APOSTROPHES)))
 
 
 def tokens(text: str) -> list[str]:

@@ -14,6 +14,7 @@ import importlib
 import json
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
@@ -108,16 +109,35 @@ class Hit(Generic[R]):
     ('quote', 'deadline-colbert-detente', ('text',))
     """
 
-    __slots__ = ("fields", "kind", "record", "score", "terms")
+    __slots__ = ("_fields", "kind", "record", "score", "terms")
 
-    def __init__(self, record: R, kind: str, score: float, fields: tuple[str, ...], terms: tuple[str, ...]):
+    def __init__(
+        self,
+        record: R,
+        kind: str,
+        score: float,
+        fields: tuple[str, ...] | Callable[[], tuple[str, ...]],
+        terms: tuple[str, ...],
+    ):
         self.record: R = record
         self.kind = kind
         self.score = score
-        #: The fields of the record in which the query words were found.
-        self.fields = fields
+        self._fields = fields
         #: The normalised query words.
         self.terms = terms
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields of the record in which the query words were found (worked out when
+        first asked for).
+
+        >>> import putin_interviews
+        >>> putin_interviews.search("cautious optimist")[0].fields
+        ('text',)
+        """
+        if callable(self._fields):
+            self._fields = self._fields()
+        return self._fields
 
     def __repr__(self) -> str:
         return f"Hit({self.kind} {self.record.id!r}, score={self.score:.2f}, fields={self.fields})"
@@ -295,21 +315,23 @@ class Table(Sequence[R]):
         if not indexed or (self is not root and self._positions is None):
             checks: list[Callable[[R], bool]] = [_field_in(field, values) for field, values in indexed]
             return self._where(checks + tests)
-        candidates: list[list[int]] = []
+        # The shortest position list answers; the other criteria are tested on its records
+        # only: time proportional to the smallest result, not the largest.
+        candidates: list[tuple[list[int], str, set[Any]]] = []
         for field, values in indexed:
             index = self._field_index(field)
             found = [index.get(v, []) for v in values]
-            candidates.append(found[0] if len(found) == 1 else sorted(p for f in found for p in f))
-        candidates.sort(key=len)
-        positions = candidates[0]
-        if len(candidates) > 1:
-            keep = set(positions).intersection(*candidates[1:])
-            positions = [p for p in positions if p in keep]
+            candidates.append((found[0] if len(found) == 1 else sorted(p for f in found for p in f), field, values))
+        candidates.sort(key=lambda c: len(c[0]))
+        positions = candidates[0][0]
+        items = root._items
+        for _, field, values in candidates[1:]:
+            get = attrgetter(field)
+            positions = [p for p in positions if get(items[p]) in values]
         if self is not root:
             assert self._positions is not None
             mine = set(self._positions)
             positions = [p for p in positions if p in mine]
-        items = root._items
         if tests:
             positions = [p for p in positions if all(t(items[p]) for t in tests)]
         result = self._derive(items[p] for p in positions)
@@ -371,7 +393,7 @@ class Table(Sequence[R]):
         for doc, score, terms in found:
             record = items[doc]
             if members is None or id(record) in members:
-                out.append(Hit(record, self.kind, score, self._matched(record, terms), terms))
+                out.append(Hit(record, self.kind, score, partial(self._matched, record, terms), terms))
                 if limit is not None and len(out) >= limit:
                     break
         return out
@@ -393,7 +415,7 @@ class Table(Sequence[R]):
         >>> [q.id for q in putin_interviews.dataset().quotes.search("al qaida")]
         ['lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
         """
-        return self._derive(h.record for h in self.hits(query, limit))
+        return self._derive(h.record for h in self.hits(query, limit))  # fields are never worked out
 
     # --------------------------------------------------------------- export
 
