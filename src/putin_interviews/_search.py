@@ -23,6 +23,20 @@ _APOSTROPHE_CHARS = "'’‘ʼ`´"
 _APOSTROPHES = dict.fromkeys(map(ord, _APOSTROPHE_CHARS), None)
 _POSSESSIVE = re.compile(rf"(?<=\w)[{_APOSTROPHE_CHARS}][sS]\b")
 _WORD = re.compile(r"\w+")
+# A word in at least one document in this many gets a bitmap too (2% of the documents).
+_BITMAP_SHARE = 50
+_NONZERO = re.compile(rb"[^\x00]")
+
+
+def _positions(bitmap: int, size: int) -> list[int]:
+    """The set bits of ``bitmap``, in increasing order (the nonzero bytes found in C)."""
+    data = bitmap.to_bytes((size + 7) // 8, "little")
+    out: list[int] = []
+    for match in _NONZERO.finditer(data):
+        base = match.start() << 3
+        byte = data[match.start()]
+        out.extend(base + bit for bit in range(8) if byte >> bit & 1)
+    return out
 
 
 def normalize(text: str) -> str:
@@ -53,15 +67,22 @@ class _Postings:
     """The documents holding one word, in increasing order, with the word's weight in each
     (compact arrays: four bytes a document, eight a weight)."""
 
-    __slots__ = ("docs", "weights")
+    __slots__ = ("bitmap", "docs", "weights")
 
     def __init__(self) -> None:
         self.docs: array[int] | list[int] = []
         self.weights: array[float] | list[float] = []
+        #: For a frequent word: bit ``doc`` set for each document (intersections in C).
+        self.bitmap: int | None = None
 
-    def freeze(self) -> None:
+    def freeze(self, size: int) -> None:
         self.docs = array("I", self.docs)
         self.weights = array("d", self.weights)
+        if len(self.docs) * _BITMAP_SHARE >= size:
+            bits = bytearray((size + 7) // 8)
+            for doc in self.docs:
+                bits[doc >> 3] |= 1 << (doc & 7)
+            self.bitmap = int.from_bytes(bits, "little")
 
     def weight(self, doc: int) -> float:
         return self.weights[bisect_left(self.docs, doc)]
@@ -92,7 +113,7 @@ class InvertedIndex:
                 entry.docs.append(doc)
                 entry.weights.append(weight)
         for entry in postings.values():
-            entry.freeze()
+            entry.freeze(size)
         self._postings = postings
         self._size = size
 
@@ -112,11 +133,20 @@ class InvertedIndex:
         if any(p is None for p in found):
             return []
         postings = sorted((p for p in found if p is not None), key=lambda p: len(p.docs))
-        candidates = set(postings[0].docs)
-        for other in postings[1:]:
-            candidates.intersection_update(other.docs)
-            if not candidates:
-                return []
+        candidates: Iterable[int]
+        if postings[0].bitmap is not None:  # every word is frequent: AND the bitmaps
+            bitmap = postings[0].bitmap
+            for other in postings[1:]:
+                assert other.bitmap is not None  # longer than the first: frequent too
+                bitmap &= other.bitmap
+            candidates = _positions(bitmap, self._size)
+        else:
+            found_docs = set(postings[0].docs)
+            for other in postings[1:]:
+                found_docs.intersection_update(other.docs)
+                if not found_docs:
+                    return []
+            candidates = found_docs
         idfs = [math.log(1 + self._size / len(p.docs)) for p in postings]
         scored = [(doc, sum(p.weight(doc) * idf for p, idf in zip(postings, idfs, strict=True))) for doc in candidates]
         terms = tuple(words)

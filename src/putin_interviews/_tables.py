@@ -385,18 +385,21 @@ class Table(Sequence[R]):
         >>> [h.record.id for h in putin_interviews.dataset().articles.hits("al qaida")]
         ['lz-part-1']
         """
+        return [
+            Hit(record, self.kind, score, partial(self._matched, record, terms), terms)
+            for record, score, terms in self._ranked(query, limit)
+        ]
+
+    def _ranked(self, query: str, limit: int | None) -> list[tuple[R, float, tuple[str, ...]]]:
+        """(record, score, query words) of this collection's matches, best first."""
         root = self._root if self._root is not None else self
         members = None if root is self else {id(r) for r in self._items}
         found = self._index().query(query, limit if members is None else None)
-        out: list[Hit[R]] = []
         items = root._items
-        for doc, score, terms in found:
-            record = items[doc]
-            if members is None or id(record) in members:
-                out.append(Hit(record, self.kind, score, partial(self._matched, record, terms), terms))
-                if limit is not None and len(out) >= limit:
-                    break
-        return out
+        if members is None:
+            return [(items[doc], score, terms) for doc, score, terms in found]
+        ranked = [(items[doc], score, terms) for doc, score, terms in found if id(items[doc]) in members]
+        return ranked if limit is None else ranked[:limit]
 
     def _matched(self, record: R, terms: tuple[str, ...]) -> tuple[str, ...]:
         """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
@@ -415,7 +418,7 @@ class Table(Sequence[R]):
         >>> [q.id for q in putin_interviews.dataset().quotes.search("al qaida")]
         ['lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
         """
-        return self._derive(h.record for h in self.hits(query, limit))  # fields are never worked out
+        return self._derive(record for record, _, _ in self._ranked(query, limit))
 
     # --------------------------------------------------------------- export
 
