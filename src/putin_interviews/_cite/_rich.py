@@ -76,15 +76,6 @@ class Rich:
     def text(self) -> str:
         return "".join(text for text, _ in self.runs)
 
-    def as_italic(self) -> Rich:
-        """Italic throughout, except runs already italic, which turn roman (a title
-        within an italic title, as the manuals ask)."""
-        return Rich(tuple((text, not it) for text, it in self.runs))
-
-    def ends_with(self, chars: str) -> bool:
-        text = self.text.rstrip()
-        return bool(text) and text[-1] in chars
-
     def end(self, mark: str) -> Rich:
         """Close with ``mark`` (".", ",", ";" or ":") without doubling punctuation.
 
