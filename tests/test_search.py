@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import math
+import re
 import unicodedata
+from unittest import mock
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import putin_interviews as pi
-from putin_interviews import Dataset, Quotes
-from putin_interviews._search import normalize, tokens
+from putin_interviews import Dataset, Quotes, _search
+from putin_interviews._search import InvertedIndex, normalize, normalize_many, tokens
 
 DS = pi.dataset()
 
@@ -103,15 +107,51 @@ def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
 
 
+# The first implementation of normalize, character by character: the reference the folded,
+# table-driven one must agree with on any text.
+_REF_APOSTROPHES = "'’‘ʼ`´"
+_REF_POSSESSIVE = re.compile(rf"(?<=\w)[{_REF_APOSTROPHES}][sS]\b")
+
+
+def reference_normalize(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    stripped = _REF_POSSESSIVE.sub("", folded).translate(dict.fromkeys(map(ord, _REF_APOSTROPHES)))
+    return " ".join(re.findall(r"\w+", stripped))
+
+
+_TYPOGRAPHIC = st.sampled_from(list("’‘ʼ`´'sS…—–“”«»\n\t\u00a0\u0301ßİΣςǅ\u2028ꭰᏸ_"))
+_TEXT = st.lists(st.one_of(st.characters(), _TYPOGRAPHIC, st.sampled_from(["’s", "'S", "É", "ö"])), max_size=40).map(
+    "".join
+)
+
+
+@given(_TEXT, st.sampled_from([1, 4, 20_000]))
+def test_normalize_agrees_with_the_reference(text: str, long: int) -> None:
+    # Long texts (here: longer than ``long``) take the string-wide replacements first.
+    with mock.patch.object(_search, "_LONG", long):
+        assert normalize(text) == reference_normalize(text)
+        assert tokens(text) == reference_normalize(text).split()
+
+
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
-def test_the_ascii_fast_path_folds_like_the_general_one(text: str) -> None:
-    import unicodedata
+def test_normalize_agrees_with_the_reference_on_ascii(text: str) -> None:
+    assert normalize(text) == reference_normalize(text)
 
-    from putin_interviews import _search
 
-    general = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-    expected = " ".join(_search._WORD.findall(_search._POSSESSIVE.sub("", general).translate(_search._APOSTROPHES)))
-    assert normalize(text) == expected
+@given(st.lists(_TEXT, max_size=8), st.sampled_from([1, 4, 20_000]))
+def test_normalize_many_is_normalize_of_each(texts: list[str], long: int) -> None:
+    # Folded together, joined by line breaks (which the texts may hold themselves).
+    with mock.patch.object(_search, "_LONG", long):
+        together = normalize_many(texts)
+    assert together == [normalize(t) for t in texts]
+
+
+def test_normalize_examples() -> None:
+    assert normalize("Kelly’s KELLY'S kelly´s") == "kelly kelly kelly s"  # ´ is an accent, not an apostrophe
+    assert normalize("ΟΔΟΣ Straße İstanbul") == "οδοσ strasse istanbul"
+    assert normalize_many(["a\nb", "c’s", ""]) == ["a b", "c", ""]
+    assert normalize_many([]) == []
 
 
 def test_search_matches_a_scan(ds: Dataset) -> None:
@@ -120,3 +160,78 @@ def test_search_matches_a_scan(ds: Dataset) -> None:
         words = set(tokens(query))
         scan = {q.id for q in ds.quotes if words <= set(tokens(q.text))}
         assert {q.id for q in ds.quotes.search(query)} == scan
+
+
+# ----------------------------------------------------------------- the index against a reference
+
+_VOCABULARY = ["putin", "stone", "the", "the", "the", "war", "Détente", "don’t", "Kelly’s", "—"]
+_FIELD_TEXT = st.lists(st.sampled_from(_VOCABULARY), max_size=8).map(" ".join)
+
+
+def reference_ranking(
+    documents: list[list[str]], weights: list[float], query: str
+) -> list[tuple[int, float, tuple[str, ...]]]:
+    """Scores worked out document by document, as the first index did."""
+    per_doc: list[dict[str, float]] = []
+    for fields in documents:
+        word_weights: dict[str, float] = {}
+        for text, field_weight in zip(fields, weights, strict=True):
+            for word in dict.fromkeys(tokens(text)):
+                count = tokens(text).count(word)
+                word_weights[word] = word_weights.get(word, 0.0) + field_weight * (1 + math.log(count))
+        per_doc.append(word_weights)
+    words = list(dict.fromkeys(tokens(query)))
+    if not words:
+        return []
+    frequency = {w: sum(w in d for d in per_doc) for w in words}
+    if not all(frequency.values()):
+        return []
+    order = sorted(words, key=lambda w: frequency[w])  # the shortest postings first, stable
+    scored = []
+    for doc, d in enumerate(per_doc):
+        if all(w in d for w in words):
+            score = 0.0
+            for w in order:
+                score += d[w] * math.log(1 + len(documents) / frequency[w])
+            scored.append((doc, score))
+    scored.sort(key=lambda r: (-r[1], r[0]))
+    return [(doc, score, tuple(words)) for doc, score in scored]
+
+
+@given(
+    st.integers(min_value=1, max_value=3).flatmap(
+        lambda n_fields: st.tuples(
+            st.lists(st.lists(_FIELD_TEXT, min_size=n_fields, max_size=n_fields), max_size=60),
+            st.lists(st.sampled_from([1.0, 2.0, 3.0]), min_size=n_fields, max_size=n_fields),
+        )
+    ),
+    st.lists(st.sampled_from([*_VOCABULARY, "absent"]), min_size=0, max_size=3).map(" ".join),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=5)),
+    st.sampled_from([1, 3, 50, 10**6]),
+    st.sampled_from([0, 2, 8, 10**6]),
+    st.sampled_from([1, 7, 50_000]),
+)
+def test_the_index_ranks_as_a_document_by_document_reference(
+    table: tuple[list[list[str]], list[float]],
+    query: str,
+    limit: int | None,
+    bitmap_share: int,
+    probe_share: int,
+    chunk: int,
+) -> None:
+    # Folded column by column, counted in bulk, with uniform weights and bitmaps for frequent
+    # words: the scores and the order are exactly those worked out record by record.
+    documents, weights = table
+    columns = [([doc[i] for doc in documents], w) for i, w in enumerate(weights)]
+    # Bitmaps for no word, for some, for every word; long postings probed or intersected as
+    # sets: each way of intersecting is taken. Texts folded in chunks of every size.
+    with mock.patch.object(_search, "_BITMAP_SHARE", bitmap_share), mock.patch.object(_search, "_CHUNK", chunk):
+        index = InvertedIndex(len(documents), columns)
+    expected = reference_ranking(documents, weights, query)
+    with mock.patch.object(_search, "_PROBE_SHARE", probe_share):
+        assert index.query(query, limit) == (expected if limit is None else expected[:limit])
+
+
+def test_the_index_refuses_a_ragged_column() -> None:
+    with pytest.raises(ValueError, match="a field has 1 texts for 2 documents"):
+        InvertedIndex(2, [(["a"], 1.0)])

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import html
 import importlib
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,6 +19,7 @@ from . import _cite, _convert, _export, _fast, _rowcheck
 from ._cite import Citable
 from ._errors import DatasetError, NotFoundError, Problem
 from ._fileio import write_text_atomic
+from ._gc import collector_paused
 from ._models import (
     Article,
     CriticKind,
@@ -513,7 +513,7 @@ def _parse(data: str | bytes, source: str | None, max_bytes: int) -> tuple[Any, 
     bom = data.startswith(_BOM) if isinstance(data, bytes) else data.startswith("\ufeff")
     if fast is not None and not bom:
         try:
-            with _collector_paused():
+            with collector_paused():
                 raw = fast.loads(data)
         except fast.JSONDecodeError:
             pass
@@ -598,7 +598,7 @@ def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_
     """
     # One pause for the whole load: re-enabling the collector in between would make it walk
     # the freshly parsed tree at the next allocation.
-    with _collector_paused():
+    with collector_paused():
         raw, parsed = _parse(data, source, max_bytes)
         return _from_raw(raw, source, parsed)
 
@@ -687,30 +687,17 @@ def _builder(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> C
     def build() -> tuple[Any, ...]:
         make = _fast.structurer(cls)
         tally = [0]
-        with _collector_paused():
+        with collector_paused():
             return tuple([make(row, intern, tally) for row in pending.pop()])
 
     return build
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Bulk construction makes millions of objects the cyclic collector would scan again and
-    again to no purpose (they hold no cycles): pause it, and restore it as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _from_raw(raw: Any, source: str | None, parsed: _Parsed | None = None, from_parser: bool = True) -> Dataset:
     # The happy path takes parser output only: its values are exactly JSON types.
     if from_parser and type(raw) is dict:
         try:
-            with _collector_paused():
+            with collector_paused():
                 ds, keys = _fast_structure(raw)
         except Exception:  # anything unexpected: the detailed path below says what
             ds, keys = None, -1

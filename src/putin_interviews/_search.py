@@ -14,29 +14,98 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import chain, islice, repeat
+from operator import add, eq, mul
 
-__all__ = ["InvertedIndex", "normalize", "tokens"]
+__all__ = ["InvertedIndex", "normalize", "normalize_many", "tokens"]
 
 _APOSTROPHE_CHARS = "'’‘ʼ`´"
-_APOSTROPHES = dict.fromkeys(map(ord, _APOSTROPHE_CHARS), None)
-_POSSESSIVE = re.compile(rf"(?<=\w)[{_APOSTROPHE_CHARS}][sS]\b")
-_WORD = re.compile(r"\w+")
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
 _BITMAP_SHARE = 50
-_NONZERO = re.compile(rb"[^\x00]")
+_NONZERO_TO_ONE = bytes([0] + [1] * 255)
+_BITS_OF_BYTE = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
+# Intersecting with postings this many times longer than the candidates so far, each
+# candidate is looked up instead.
+_PROBE_SHARE = 8
+# Documents folded together when an index is built (bounds the memory this takes).
+_CHUNK = 50_000
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_WORD_CHAR = re.compile(r"\w")
+# After folding, an apostrophe is "'", or "ʼ" (U+02BC, the one that is a letter to regular
+# expressions, as it was in the text), and letters are lower case. The apostrophe comes first
+# so that the search for it runs in C (a literal one much faster than a class of two); the
+# look-behind checks the letter before it.
+_POSSESSIVE = re.compile(r"'s\b(?<=\w's)")
+_POSSESSIVE_ANY = re.compile(r"['ʼ]s\b(?<=\w['ʼ]s)")
+# A long text's non-ASCII characters that fold to ASCII (typographic marks, accented
+# letters) are replaced string-wide, one C pass each; which ones, a sample of this length says.
+_LONG = 20_000
 
 
-def _positions(bitmap: int, size: int) -> list[int]:
-    """The set bits of ``bitmap``, in increasing order (the nonzero bytes found in C)."""
-    data = bitmap.to_bytes((size + 7) // 8, "little")
-    out: list[int] = []
-    for match in _NONZERO.finditer(data):
-        base = match.start() << 3
-        byte = data[match.start()]
-        out.extend(base + bit for bit in range(8) if byte >> bit & 1)
-    return out
+def _final(folded: str) -> str:
+    """Each character of ``folded`` as matching sees it: a word character stays, another
+    apostrophe becomes ``'``, anything else a space."""
+    return "".join(c if _WORD_CHAR.match(c) else "'" if c in _APOSTROPHE_CHARS else " " for c in folded)
+
+
+def _ascii_table(*, keep_newline: bool) -> dict[int, str]:
+    table = {}
+    for code in range(128):
+        char = chr(code)
+        if not (keep_newline and char == "\n"):
+            table[code] = _final(char.lower())
+    return table
+
+
+#: ASCII characters, folded: letters lower case, apostrophes ``'``, punctuation a space.
+_ONE = _ascii_table(keep_newline=False)
+#: The same, keeping line breaks (which separate the documents folded together).
+_MANY = _ascii_table(keep_newline=True)
+
+
+class _Folded(dict[str, str]):
+    """Non-ASCII character → its folded form (accents dropped, case folded), computed on
+    first sight and kept: a text has few distinct ones."""
+
+    def __missing__(self, char: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", char)
+        folded = _final("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
+        self[char] = folded
+        return folded
+
+
+_FOLDED = _Folded()
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    folded = _FOLDED
+    return "".join([folded[c] for c in match.group()])
+
+
+def _fold(text: str, table: dict[int, str]) -> str:
+    """``text`` with every character folded and possessives and apostrophes dropped; words
+    are separated by spaces (runs of them), and by line breaks if ``table`` keeps them."""
+    if not text.isascii():
+        if len(text) > _LONG:
+            for char in set(text[:_LONG]):
+                folded = _FOLDED[char] if not char.isascii() else None
+                if folded is not None and folded.isascii():
+                    text = text.replace(char, folded)
+        if not text.isascii():
+            # Accents, case and typographic marks of the other non-ASCII characters, run by run.
+            text = _NON_ASCII.sub(_fold_run, text)
+    # One fast C pass over ASCII; if letters of other scripts remain, only their lines take
+    # the slower translation.
+    lines = (text,) if text.isascii() else text.split("\n")
+    text = "\n".join(line.translate(table) for line in lines)
+    if "ʼ" in text:
+        text = _POSSESSIVE_ANY.sub("", text).replace("'", "").replace("ʼ", "")
+    elif "'" in text:
+        text = _POSSESSIVE.sub("", text).replace("'", "")
+    return text
 
 
 def normalize(text: str) -> str:
@@ -45,13 +114,26 @@ def normalize(text: str) -> str:
     >>> normalize("  Détente — DON’T  Al-Qaida, Kelly's ")
     'detente dont al qaida kelly'
     """
-    if text.isascii():  # no accents, nothing to decompose: the common case, fast
-        folded = text.lower()
-    else:
-        # Accents first, so that an accented "’ś" is a possessive too; then apostrophes.
-        decomposed = unicodedata.normalize("NFKD", text)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(_WORD.findall(_POSSESSIVE.sub("", folded).translate(_APOSTROPHES)))
+    return " ".join(_fold(text, _ONE).split())
+
+
+def normalize_many(texts: Sequence[str]) -> list[str]:
+    """:func:`normalize` of each text, folded together in one pass (for building indexes).
+
+    >>> normalize_many(["Kelly’s détente", "", "Al-Qaida"])
+    ['kelly detente', '', 'al qaida']
+    """
+    return [" ".join(line.split()) for line in _fold_many(texts)]
+
+
+def _fold_many(texts: Sequence[str]) -> list[str]:
+    """:func:`_fold` of each text, in one pass over the texts joined by line breaks."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a line break inside a text is a word break
+        joined = "\n".join(t.replace("\n", " ") for t in texts)
+    return _fold(joined, _MANY).split("\n")
 
 
 def tokens(text: str) -> list[str]:
@@ -60,31 +142,80 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Al-Qaida is not the result")
     ['al', 'qaida', 'is', 'not', 'the', 'result']
     """
-    return normalize(text).split()
+    return _fold(text, _ONE).split()
+
+
+def _positions(bitmap: int, size: int) -> list[int]:
+    """The set bits of ``bitmap``, in increasing order: its nonzero bytes are found in C
+    (``bytes.find``), and each one's bits read from a table."""
+    data = bitmap.to_bytes((size + 7) // 8, "little")
+    find = data.translate(_NONZERO_TO_ONE).find
+    out: list[int] = []
+    append = out.append
+    at = find(1)
+    while at >= 0:
+        base = at << 3
+        for bit in _BITS_OF_BYTE[data[at]]:
+            append(base + bit)
+        at = find(1, at + 1)
+    return out
+
+
+class _CountWeights(dict[int, float]):
+    """The weight of a word said ``count`` times in a field, ``1 + log(count)``, worked out
+    once per count."""
+
+    def __missing__(self, count: int) -> float:
+        weight = self[count] = 1 + math.log(count)
+        return weight
+
+
+_COUNT_WEIGHTS = _CountWeights()
 
 
 class _Postings:
-    """The documents holding one word, in increasing order, with the word's weight in each
-    (compact arrays: four bytes a document, eight a weight)."""
+    """The documents holding one word, in increasing order (four bytes a document), with the
+    word's weight in each: one ``uniform`` weight when it is the same in all (the word said
+    once, in one field), otherwise an array of them (eight bytes a document)."""
 
-    __slots__ = ("bitmap", "docs", "weights")
+    __slots__ = ("bitmap", "docs", "uniform", "weights")
 
-    def __init__(self) -> None:
-        self.docs: array[int] | list[int] = []
-        self.weights: array[float] | list[float] = []
+    def __init__(self, parts: Sequence[tuple[array[int], float]], size: int) -> None:
+        """``parts``: for each field holding the word, the documents of its occurrences
+        (repeated for a word said twice, so repeats are side by side) and the field's weight."""
+        self.uniform = 0.0
+        self.docs: array[int]
+        self.weights: array[float] | None = None
+        if len(parts) == 1:
+            occurrences, field_weight = parts[0]
+            if not any(map(eq, occurrences, islice(occurrences, 1, None))):  # each said once
+                self.docs = occurrences
+                self.uniform = field_weight * _COUNT_WEIGHTS[1]
+            else:
+                counts = Counter(occurrences)
+                self.docs = array("I", counts)
+                weights = map(_COUNT_WEIGHTS.__getitem__, counts.values())
+                self.weights = array("d", map(mul, repeat(field_weight), weights))
+        else:  # the same sum, in the same order, as document by document
+            summed: dict[int, float] = {}
+            for occurrences, field_weight in parts:
+                for doc, count in Counter(occurrences).items():
+                    summed[doc] = summed.get(doc, 0.0) + field_weight * _COUNT_WEIGHTS[count]
+            ordered = sorted(summed)
+            self.docs = array("I", ordered)
+            self.weights = array("d", [summed[doc] for doc in ordered])
         #: For a frequent word: bit ``doc`` set for each document (intersections in C).
         self.bitmap: int | None = None
-
-    def freeze(self, size: int) -> None:
-        self.docs = array("I", self.docs)
-        self.weights = array("d", self.weights)
         if len(self.docs) * _BITMAP_SHARE >= size:
-            bits = bytearray((size + 7) // 8)
-            for doc in self.docs:
-                bits[doc >> 3] |= 1 << (doc & 7)
-            self.bitmap = int.from_bytes(bits, "little")
+            # A character a document, "1" where the word is, read as a binary number (all in C).
+            digits = bytearray(b"0") * size
+            deque(map(digits.__setitem__, self.docs, repeat(ord("1"))), maxlen=0)
+            digits.reverse()
+            self.bitmap = int(digits, 2) if size else 0
 
     def weight(self, doc: int) -> float:
+        if self.weights is None:
+            return self.uniform
         return self.weights[bisect_left(self.docs, doc)]
 
 
@@ -94,27 +225,31 @@ class InvertedIndex:
     A document is one record; its fields (e.g. a quotation's text) carry weights. A word's
     weight in a document is the sum over fields of ``field weight × (1 + log(count))``; a
     document's score is the sum over the query words of ``weight × idf``. Ties keep document
-    order. Intersections run over the shortest postings first, in C (set operations).
+    order. Intersections run over the shortest postings first, in C (set operations, or one
+    AND of bitmaps when every word is frequent).
+
+    ``fields`` holds, for each field, its text in every document (``size`` of them) and its
+    weight: the texts are folded together, column by column, in one pass.
     """
 
-    def __init__(self, documents: Iterable[Sequence[tuple[str, str, float]]]):
-        postings: dict[str, _Postings] = {}
-        size = 0
-        for doc, fields in enumerate(documents):
-            size += 1
-            weights: dict[str, float] = {}
-            for _name, text, field_weight in fields:
-                for word, count in Counter(tokens(text)).items():
-                    weights[word] = weights.get(word, 0.0) + field_weight * (1 + math.log(count))
-            for word, weight in weights.items():
-                entry = postings.get(word)
-                if entry is None:
-                    entry = postings[word] = _Postings()
-                entry.docs.append(doc)
-                entry.weights.append(weight)
-        for entry in postings.values():
-            entry.freeze(size)
-        self._postings = postings
+    def __init__(self, size: int, fields: Iterable[tuple[Sequence[str], float]]):
+        per_field: list[tuple[dict[str, array[int]], float]] = []
+        for texts, field_weight in fields:
+            if len(texts) != size:
+                raise ValueError(f"a field has {len(texts)} texts for {size} documents")
+            occurrences: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
+            for start in range(0, size, _CHUNK):
+                # Folded a chunk at a time; every word's documents appended to its list by C
+                # loops (map over the words and their documents, drained by a deque).
+                said = list(map(str.split, _fold_many(texts[start : start + _CHUNK])))
+                docs = chain.from_iterable(map(repeat, range(start, start + len(said)), map(len, said)))
+                lists = map(occurrences.__getitem__, chain.from_iterable(said))
+                deque(map(array.append, lists, docs), maxlen=0)
+            per_field.append((occurrences, field_weight))
+        words = dict.fromkeys(word for occurrences, _ in per_field for word in occurrences)
+        self._postings = {
+            word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ], size) for word in words
+        }
         self._size = size
 
     def __len__(self) -> int:
@@ -133,25 +268,49 @@ class InvertedIndex:
         if any(p is None for p in found):
             return []
         postings = sorted((p for p in found if p is not None), key=lambda p: len(p.docs))
-        candidates: Iterable[int]
-        if postings[0].bitmap is not None:  # every word is frequent: AND the bitmaps
-            bitmap = postings[0].bitmap
+        candidates = self._intersection(postings)
+        if not candidates:
+            return []
+        # Scores, added word by word (shortest postings first) in C loops over the candidates:
+        # a word's weight is its uniform one, or found by bisection in its sorted documents.
+        scores: list[float] = []
+        for number, posting in enumerate(postings):
+            idf = math.log(1 + self._size / len(posting.docs))
+            added: Iterable[float]
+            if posting.weights is None:
+                added = repeat(posting.uniform * idf, len(candidates))
+            else:
+                at = map(bisect_left, repeat(posting.docs), candidates)
+                added = map(mul, map(posting.weights.__getitem__, at), repeat(idf))
+            scores = list(added) if number == 0 else list(map(add, scores, added))
+        # Best first; ties keep document order (both sorts are stable, candidates ascending).
+        order = range(len(candidates))
+        if limit is not None:
+            best = heapq.nlargest(limit, order, key=scores.__getitem__)
+        else:
+            best = sorted(order, key=scores.__getitem__, reverse=True)
+        terms = tuple(words)
+        return [(candidates[i], scores[i], terms) for i in best]
+
+    def _intersection(self, postings: list[_Postings]) -> list[int]:
+        """The documents in every one of ``postings`` (shortest first), in increasing order."""
+        first = postings[0]
+        if first.bitmap is not None:  # every word is frequent: AND the bitmaps
+            bitmap = first.bitmap
             for other in postings[1:]:
                 assert other.bitmap is not None  # longer than the first: frequent too
                 bitmap &= other.bitmap
-            candidates = _positions(bitmap, self._size)
-        else:
-            found_docs = set(postings[0].docs)
-            for other in postings[1:]:
-                found_docs.intersection_update(other.docs)
-                if not found_docs:
-                    return []
-            candidates = found_docs
-        idfs = [math.log(1 + self._size / len(p.docs)) for p in postings]
-        scored = [(doc, sum(p.weight(doc) * idf for p, idf in zip(postings, idfs, strict=True))) for doc in candidates]
-        terms = tuple(words)
-        if limit is not None:
-            best = heapq.nsmallest(limit, scored, key=lambda r: (-r[1], r[0]))
-        else:
-            best = sorted(scored, key=lambda r: (-r[1], r[0]))
-        return [(doc, score, terms) for doc, score in best]
+            return _positions(bitmap, self._size)
+        candidates = first.docs.tolist()
+        for other in postings[1:]:
+            docs = other.docs
+            if len(docs) > _PROBE_SHARE * len(candidates):
+                # Much longer: look each candidate up (log time) rather than read it all.
+                end = len(docs)
+                at = map(bisect_left, repeat(docs), candidates)
+                candidates = [doc for doc, i in zip(candidates, at, strict=True) if i < end and docs[i] == doc]
+            else:
+                candidates = sorted(set(candidates).intersection(docs))
+            if not candidates:
+                break
+        return candidates

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from . import _convert, _export
 from ._errors import NotFoundError
+from ._gc import collector_paused
 from ._models import (
     Article,
     ArticleKind,
@@ -370,12 +371,15 @@ class Table(Sequence[R]):
         if root._search_index is None:
             with _build_lock:
                 if root._search_index is None:
-                    root._search_index = InvertedIndex(
-                        [
-                            [(name, _searchable(getattr(r, name)), weight) for name, weight in self._search_fields]
-                            for r in root
-                        ]
-                    )
+                    records = root._items
+                    with collector_paused():
+                        root._search_index = InvertedIndex(
+                            len(records),
+                            [
+                                ([_searchable(getattr(r, name)) for r in records], weight)
+                                for name, weight in self._search_fields
+                            ],
+                        )
         return root._search_index
 
     def hits(self, query: str, limit: int | None = None) -> list[Hit[R]]:
