@@ -685,7 +685,7 @@ def _builder(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> C
     pending = [rows]
 
     def build() -> tuple[Any, ...]:
-        make = _fast.structurer(cls)
+        make = _fast.builder(cls)
         tally = [0]
         with collector_paused():
             return tuple([make(row, intern, tally) for row in pending.pop()])

@@ -6,6 +6,9 @@ raises on anything unexpected without saying what; the caller then runs the deta
 slow path (the cattrs converter with detailed validation) only to report the problems. So a
 valid file pays for no error bookkeeping, and an invalid one gets the same messages as ever.
 
+For the two big tables, whose rows ``_rowcheck`` has already checked completely, a second
+variant only builds (:func:`builder`): no check is made twice.
+
 Repeated strings of reference fields (speaker ids, article ids, topics, …) are interned
 through one table per load, so a million quotations share a few thousand id strings.
 """
@@ -24,7 +27,7 @@ import attrs
 
 from ._convert import MAX_STRING
 
-__all__ = ["Unexpected", "structurer"]
+__all__ = ["Unexpected", "builder", "structurer"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Fields whose values repeat across records: interned.
@@ -46,7 +49,9 @@ def _strip_optional(tp: Any) -> tuple[Any, bool]:
 
 
 class _Generator:
-    def __init__(self) -> None:
+    def __init__(self, *, check: bool) -> None:
+        #: False: construction only, for rows already checked (by ``_rowcheck``).
+        self.check = check
         self.namespace: dict[str, Any] = {
             "MAX": MAX_STRING,
             "Unexpected": Unexpected,
@@ -73,18 +78,22 @@ class _Generator:
         if optional:
             body: list[str] = []
             self.value(inner, var, field, body, indent + "    ")
-            lines.append(f"{indent}if {var} is not None:")
-            lines.extend(body)
+            if body:  # nothing to do for an unchecked int
+                lines.append(f"{indent}if {var} is not None:")
+                lines.extend(body)
             return
         shared = field in _SHARED
+        check = self.check
         if inner is str:
-            lines.append(f"{indent}if type({var}) is not str or len({var}) > MAX: raise Unexpected")
+            if check:
+                lines.append(f"{indent}if type({var}) is not str or len({var}) > MAX: raise Unexpected")
             if shared:
                 lines.append(f"{indent}{var} = intern({var}, {var})")
         elif inner is int:
-            lines.append(f"{indent}if type({var}) is not int: raise Unexpected")
+            if check:
+                lines.append(f"{indent}if type({var}) is not int: raise Unexpected")
         elif inner is datetime.date:
-            lines.append(f"{indent}{var} = as_date({var})")
+            lines.append(f"{indent}{var} = as_date({var})" if check else f"{indent}{var} = from_iso({var})")
         elif isinstance(inner, type) and issubclass(inner, enum.Enum):
             table = self._name("enum")
             self.namespace[table] = {m.value: m for m in inner}
@@ -93,16 +102,19 @@ class _Generator:
             lines.append(f"{indent}{var} = {self.record(inner)}({var}, intern, tally)")
         elif typing.get_origin(inner) is tuple:
             element = typing.get_args(inner)[0]
-            lines.append(f"{indent}if type({var}) is not list: raise Unexpected")
+            if check:
+                lines.append(f"{indent}if type({var}) is not list: raise Unexpected")
             if element is str:
                 # map() and tuple() run in C; a comprehension would cost a frame per list.
-                lines.append(f"{indent}for item in {var}:")
-                lines.append(f"{indent}    if type(item) is not str or len(item) > MAX: raise Unexpected")
+                if check:
+                    lines.append(f"{indent}for item in {var}:")
+                    lines.append(f"{indent}    if type(item) is not str or len(item) > MAX: raise Unexpected")
                 made = f"tuple(map(intern, {var}, {var})) if {var} else ()" if shared else f"tuple({var})"
                 lines.append(f"{indent}{var} = {made}")
             elif element is int:
-                lines.append(f"{indent}for item in {var}:")
-                lines.append(f"{indent}    if type(item) is not int: raise Unexpected")
+                if check:
+                    lines.append(f"{indent}for item in {var}:")
+                    lines.append(f"{indent}    if type(item) is not int: raise Unexpected")
                 lines.append(f"{indent}{var} = tuple({var})")
             elif attrs.has(element):
                 make = self.record(element)
@@ -119,11 +131,10 @@ class _Generator:
         self.made[cls] = name
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
-        lines = [
-            f"def {name}(d, intern, tally):",
-            f"    if type(d) is not dict or len(d) != {len(fields)}: raise Unexpected",
-            f"    tally[0] += {len(fields)}",
-        ]
+        lines = [f"def {name}(d, intern, tally):"]
+        if self.check:
+            lines.append(f"    if type(d) is not dict or len(d) != {len(fields)}: raise Unexpected")
+            lines.append(f"    tally[0] += {len(fields)}")
         for i, field in enumerate(fields):
             var = f"v{i}"
             lines.append(f"    {var} = d[{field.name!r}]")
@@ -148,16 +159,28 @@ def _as_date(value: object) -> datetime.date:
 
 
 Make = Callable[[Any, Callable[[str, str], str], list[int]], Any]
-_generated: dict[type, Make] = {}
+_generated: dict[tuple[type, bool], Make] = {}
 
 
 def structurer(cls: type) -> Make:
     """The fast structuring function for ``cls``: ``make(json_value, intern, tally)``, where
     ``intern`` is the ``setdefault`` of a per-load table of shared strings and ``tally[0]``
     counts the object keys consumed (to prove no key was given twice)."""
-    if cls not in _generated:
-        gen = _Generator()
+    return _make(cls, check=True)
+
+
+def builder(cls: type) -> Make:
+    """Like :func:`structurer`, for rows already checked completely (``_rowcheck``): it
+    builds the record and checks nothing (``tally`` is left alone)."""
+    return _make(cls, check=False)
+
+
+def _make(cls: type, *, check: bool) -> Make:
+    key = (cls, check)
+    if key not in _generated:
+        gen = _Generator(check=check)
         gen.namespace["as_date"] = _as_date
+        gen.namespace["from_iso"] = datetime.date.fromisoformat
         name = gen.record(cls)
-        _generated[cls] = gen.namespace[name]
-    return _generated[cls]
+        _generated[key] = gen.namespace[name]
+    return _generated[key]
