@@ -53,6 +53,22 @@ def median_time(
     return statistics.median(times)
 
 
+def paired_medians(runs: list[tuple[Callable[[], Any], bool]], repeat: int) -> list[float]:
+    """Median wall times of several functions (each with or without the collector), run in
+    turn within each repetition, so that a machine getting busier or quieter during the run
+    shifts them all alike and their ratio holds. The order flips every repetition: at a
+    million quotations, whichever runs second reuses memory the first has just freed."""
+    times: list[list[float]] = [[] for _ in runs]
+    for i in range(repeat):
+        order = list(range(len(runs)))
+        if i % 2:
+            order.reverse()
+        for k in order:
+            fn, gc_off = runs[k]
+            times[k].append(median_time(fn, 1, gc_off=gc_off))
+    return [statistics.median(seen) for seen in times]
+
+
 def per_call(fn: Callable[[], Any], repeat: int, batch: int = 50) -> float:
     """Median time of one call, timed over batches of calls (quick operations)."""
     fn()
@@ -133,11 +149,13 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
     data = path.read_bytes()
     print(f"\n{n:,} quotations ({len(data) / 1e6:,.1f} MB)", flush=True)
     reps = max(1, repeat if n <= 100_000 else repeat // 3)
-    limit = median_time(lambda: orjson.loads(data), reps, gc_off=True)
+    # The limit and the loader, timed in turn in each repetition (their ratio is the target;
+    # at least twice, so that each goes first once).
+    pair = [(lambda: orjson.loads(data), True), (lambda: pi.loads(data), False)]
+    limit, load = paired_medians(pair, max(2, reps))
     row(f"[{n:,}] orjson.loads, collector off (the limit)", limit)
     row(f"[{n:,}] orjson.loads, collector on", median_time(lambda: orjson.loads(data), reps))
     row(f"[{n:,}] json.loads", median_time(lambda: json.loads(data), reps))
-    load = median_time(lambda: pi.loads(data), reps)
     row(f"[{n:,}] putin_interviews.loads (full validation)", load, f"{load / limit:.2f}× the limit")
     if n < 1_000_000:
         row(f"[{n:,}] putin_interviews.load(path)", median_time(lambda: pi.load(path), reps))
@@ -147,6 +165,10 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
     quotes = ds.quotes
     quotes[0]
     row(f"[{n:,}] first use of the quotes: build the records", time.perf_counter() - start, "deferred from load")
+    # Python's collector walks every new record a few times after a load, whoever loads them.
+    start = time.perf_counter()
+    gc.collect()
+    row(f"[{n:,}] one full collection, every record alive", time.perf_counter() - start, "CPython's gc")
     speaker = quotes[len(quotes) // 2].speaker_id
     article = quotes[len(quotes) // 2].article_id
 
@@ -211,6 +233,11 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
     row(f"[{n:,}] search {query!r} ({len(found):,} hits, all ranked)", took, f"scan {scanned / took:,.0f}× slower")
     row(f"[{n:,}] search, top 10", top, f"scan {scanned / top:,.0f}× slower")
     row(f"[{n:,}] scan for the same words", scanned, "estimated from a tenth" if share > 1 else "")
+    if n <= 100_000:  # the cost of a query grows with its hits: two of the commonest words
+        common = " ".join(_common_words(quotes))
+        hits = len(quotes.search(common))
+        took = median_time(lambda: quotes.search(common), 3)
+        row(f"[{n:,}] search {common!r} ({hits:,} hits, all ranked)", took, f"{took / max(hits, 1) * 1e6:.1f} µs a hit")
 
     if n >= 1_000_000:
         parsed = peak_memory(path, "parsed")
@@ -234,6 +261,12 @@ def _query_words(quotes: Any) -> list[str]:
         if len(middling) >= 2:
             return middling[:2]
     return tokens(quotes[0].text)[:2]
+
+
+def _common_words(quotes: Any) -> list[str]:
+    """The two words found in the most quotations."""
+    postings = quotes._index()._postings
+    return sorted(postings, key=lambda w: -len(postings[w].docs))[:2]
 
 
 def main() -> None:

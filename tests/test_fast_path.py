@@ -98,6 +98,24 @@ def test_the_collector_is_restored_after_a_load() -> None:
         gc.enable()
 
 
+def test_a_load_leaves_nothing_frozen_and_keeps_what_the_program_froze() -> None:
+    import gc
+
+    data = (DATA / "good.json").read_bytes()
+    assert gc.get_freeze_count() == 0
+    pi.loads(data).quotes[0]  # the load and the deferred build both promote what they made
+    assert gc.get_freeze_count() == 0
+    keep = [[1], [2]]  # a program's own frozen objects (say, before forking) stay frozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(keep)
+        pi.loads(data).quotes[0]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize("name", ["duplicate-key.json", "span-outside.json", "dangling-critique.json"])
 def test_bad_files_are_reported_the_same_with_or_without_orjson(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     data = (DATA / "bad" / name).read_bytes()

@@ -598,7 +598,7 @@ def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_
     """
     # One pause for the whole load: re-enabling the collector in between would make it walk
     # the freshly parsed tree at the next allocation.
-    with collector_paused():
+    with collector_paused(promote=True):
         raw, parsed = _parse(data, source, max_bytes)
         return _from_raw(raw, source, parsed)
 
@@ -687,7 +687,7 @@ def _builder(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> C
     def build() -> tuple[Any, ...]:
         make = _fast.builder(cls)
         tally = [0]
-        with collector_paused():
+        with collector_paused(promote=True):
             return tuple([make(row, intern, tally) for row in pending.pop()])
 
     return build
