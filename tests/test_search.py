@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews import Dataset, Quotes, _search
-from putin_interviews._search import InvertedIndex, normalize, normalize_many, tokens
+from putin_interviews._search import InvertedIndex, _fold_many, normalize, tokens
 
 DS = pi.dataset()
 
@@ -139,8 +139,12 @@ def test_normalize_agrees_with_the_reference_on_ascii(text: str) -> None:
     assert normalize(text) == reference_normalize(text)
 
 
+def normalize_many(texts: list[str]) -> list[str]:
+    return [" ".join(line.split()) for line in _fold_many(texts)]
+
+
 @given(st.lists(_TEXT, max_size=8), st.sampled_from([1, 4, 20_000]))
-def test_normalize_many_is_normalize_of_each(texts: list[str], long: int) -> None:
+def test_folding_many_texts_together_folds_each(texts: list[str], long: int) -> None:
     # Folded together, joined by line breaks (which the texts may hold themselves).
     with mock.patch.object(_search, "_LONG", long):
         together = normalize_many(texts)

@@ -20,7 +20,7 @@ from functools import partial
 from itertools import chain, islice, repeat
 from operator import add, eq, mul
 
-__all__ = ["InvertedIndex", "normalize", "normalize_many", "tokens"]
+__all__ = ["InvertedIndex", "normalize", "tokens"]
 
 _APOSTROPHE_CHARS = "'’‘ʼ`´"
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
@@ -117,17 +117,13 @@ def normalize(text: str) -> str:
     return " ".join(_fold(text, _ONE).split())
 
 
-def normalize_many(texts: Sequence[str]) -> list[str]:
-    """:func:`normalize` of each text, folded together in one pass (for building indexes).
+def _fold_many(texts: Sequence[str]) -> list[str]:
+    """:func:`_fold` of each text, in one pass over the texts joined by line breaks (for
+    building indexes): each line's words are those :func:`tokens` finds in its text.
 
-    >>> normalize_many(["Kelly’s détente", "", "Al-Qaida"])
+    >>> _fold_many(["Kelly’s détente", "", "Al-Qaida"])
     ['kelly detente', '', 'al qaida']
     """
-    return [" ".join(line.split()) for line in _fold_many(texts)]
-
-
-def _fold_many(texts: Sequence[str]) -> list[str]:
-    """:func:`_fold` of each text, in one pass over the texts joined by line breaks."""
     if not texts:
         return []
     joined = "\n".join(texts)
@@ -212,11 +208,6 @@ class _Postings:
             deque(map(digits.__setitem__, self.docs, repeat(ord("1"))), maxlen=0)
             digits.reverse()
             self.bitmap = int(digits, 2) if size else 0
-
-    def weight(self, doc: int) -> float:
-        if self.weights is None:
-            return self.uniform
-        return self.weights[bisect_left(self.docs, doc)]
 
 
 class InvertedIndex:
