@@ -137,6 +137,29 @@ def peak_memory(path: Path, what: str) -> float:
     return float(out)
 
 
+def index_memory(path: Path) -> tuple[float, float]:
+    """Resident memory (MB) that the search index over the quotations' texts keeps, and the
+    most it took while being built, in a process holding the texts already (Linux: the peak
+    is reset through /proc/self/clear_refs just before the build)."""
+    script = (
+        "import gc, orjson\n"
+        "from putin_interviews._search import InvertedIndex\n"
+        "def status(key):\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith(key): return int(line.split()[1])\n"
+        f"raw = orjson.loads(open({str(path)!r}, 'rb').read())\n"
+        "texts = [q['text'] for q in raw['quotes']]\n"
+        "del raw; gc.collect()\n"
+        "before = status('VmRSS:')\n"
+        "open('/proc/self/clear_refs', 'w').write('5')\n"
+        "index = InvertedIndex(len(texts), [(texts, 1.0)])\n"
+        "print((status('VmRSS:') - before) / 1024, (status('VmHWM:') - before) / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    kept, peak = map(float, out.split())
+    return kept, peak
+
+
 def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
     import orjson
 
@@ -246,6 +269,8 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
         shown(
             f"[{n:,}] peak memory: load, then build every record", f"{loaded:,.0f} MB", f"{loaded / parsed:.2f}× parsed"
         )
+        kept, peak = index_memory(path)
+        shown(f"[{n:,}] memory of the search index", f"{kept:,.0f} MB", f"at most {peak:,.0f} MB while built")
 
 
 def _query_words(quotes: Any) -> list[str]:
