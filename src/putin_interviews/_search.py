@@ -91,9 +91,8 @@ def _fold(text: str, table: dict[int, str]) -> str:
     if not text.isascii():
         if len(text) > _LONG:
             for char in set(text[:_LONG]):
-                folded = _FOLDED[char] if not char.isascii() else None
-                if folded is not None and folded.isascii():
-                    text = text.replace(char, folded)
+                if not char.isascii() and _FOLDED[char].isascii():
+                    text = text.replace(char, _FOLDED[char])
         if not text.isascii():
             # Accents, case and typographic marks of the other non-ASCII characters, run by run.
             text = _NON_ASCII.sub(_fold_run, text)
@@ -114,7 +113,7 @@ def normalize(text: str) -> str:
     >>> normalize("  Détente — DON’T  Al-Qaida, Kelly's ")
     'detente dont al qaida kelly'
     """
-    return " ".join(_fold(text, _ONE).split())
+    return " ".join(tokens(text))
 
 
 def _fold_many(texts: Sequence[str]) -> list[str]:
@@ -207,7 +206,7 @@ class _Postings:
             digits = bytearray(b"0") * size
             deque(map(digits.__setitem__, self.docs, repeat(ord("1"))), maxlen=0)
             digits.reverse()
-            self.bitmap = int(digits, 2) if size else 0
+            self.bitmap = int(digits, 2)
 
 
 class InvertedIndex:
