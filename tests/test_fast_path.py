@@ -7,6 +7,7 @@ what the detailed path rejects: a wrongly accepted file would load instead of ra
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 from hypothesis import given
 
 import putin_interviews as pi
-from putin_interviews import Dataset, _convert, _dataset
+from putin_interviews import Dataset, _convert, _load
 
 from .strategies import datasets
 
@@ -23,7 +24,7 @@ DATA = Path(__file__).parent / "data"
 
 
 def _both(raw: dict[str, Any]) -> tuple[Dataset, Dataset]:
-    fast, _keys = _dataset._fast_structure(raw)
+    fast, _keys = _load._fast(raw)
     slow = _convert.structure(raw, Dataset)
     return fast, slow
 
@@ -41,7 +42,7 @@ def test_generated_datasets_take_the_fast_path_and_match(generated: Dataset) -> 
     # Every '":' in the text ends a key, or lies inside a string value: the key count
     # accounts for the first exactly (so a key given twice would show).
     inside = sum(json.dumps(v, ensure_ascii=False).count('":') for v in _strings(raw))
-    assert _dataset._fast_structure(raw)[1] + inside == generated.to_json().count('":')
+    assert _load._fast(raw)[1] + inside == generated.to_json().count('":')
 
 
 def _strings(value: Any) -> list[str]:
@@ -56,11 +57,11 @@ def _strings(value: Any) -> list[str]:
 
 def test_big_tables_are_built_on_first_use_once() -> None:
     ds = pi.loads((DATA / "good.json").read_bytes())
-    assert ds.quotes._records is None  # checked, not yet built
+    assert not ds.quotes._built()  # checked, not yet built
     assert len(ds.quotes) == 1  # the length is known without building
-    assert ds.quotes._records is None
+    assert not ds.quotes._built()
     first = ds.quotes[0]
-    assert ds.quotes._records is not None
+    assert ds.quotes._built()
     assert ds.quotes[0] is first
 
 
@@ -121,7 +122,7 @@ def test_bad_files_are_reported_the_same_with_or_without_orjson(name: str, monke
     data = (DATA / "bad" / name).read_bytes()
     with pytest.raises(pi.DatasetError) as with_default:
         pi.loads(data)
-    monkeypatch.setattr(_dataset, "_ORJSON", None)
+    monkeypatch.setitem(sys.modules, "orjson", None)
     with pytest.raises(pi.DatasetError) as stdlib_only:
         pi.loads(data)
     assert [str(p) for p in with_default.value.problems] == [str(p) for p in stdlib_only.value.problems]

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 
 import putin_interviews
-from putin_interviews import Dataset, DatasetError, Quote, _convert, _dataset
+from putin_interviews import Dataset, DatasetError, Quote, _convert, _load
 
 from .strategies import datasets
 
@@ -38,7 +38,7 @@ def problems(raw: Any) -> list[str]:
 
 
 def test_bundled_dataset_passes_every_check(ds: Dataset) -> None:
-    assert _dataset.check(ds) == []
+    assert _load.check(ds) == []
     assert ds.info.schema_version == putin_interviews.SCHEMA_VERSION == 1
     assert ds.info.dataset_version == "1.0.0"
 
@@ -83,11 +83,11 @@ def test_import_reads_no_data_and_first_use_reads_once() -> None:
 
     code = (
         "import sys, putin_interviews\n"
-        "assert 'putin_interviews._dataset' not in sys.modules and 'sqlite3' not in sys.modules\n"
-        "import putin_interviews._dataset as d\n"
-        "assert d._bundled is None\n"
+        "assert 'putin_interviews._load' not in sys.modules and 'sqlite3' not in sys.modules\n"
+        "import putin_interviews._load as d\n"
+        "assert d._BUNDLED.value is None\n"
         "a = putin_interviews.dataset(); b = putin_interviews.dataset()\n"
-        "assert a is b and d._bundled is a\n"
+        "assert a is b and d._BUNDLED.value is a\n"
         "print('ok')\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
@@ -95,15 +95,15 @@ def test_import_reads_no_data_and_first_use_reads_once() -> None:
 
 
 def test_sixteen_threads_load_the_bundled_data_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_dataset, "_bundled", None)
+    monkeypatch.setattr(_load._BUNDLED, "value", None)
     calls = []
-    real = _dataset._read_bundled
+    real = _load._read_bundled
 
     def counting() -> bytes:
         calls.append(1)
         return real()
 
-    monkeypatch.setattr(_dataset, "_read_bundled", counting)
+    monkeypatch.setattr(_load, "_read_bundled", counting)
     barrier = threading.Barrier(16)
     seen: list[Dataset] = []
 
@@ -128,7 +128,7 @@ def test_sixteen_threads_load_the_bundled_data_once(monkeypatch: pytest.MonkeyPa
 def test_generated_datasets_are_sound_and_round_trip(generated: Dataset) -> None:
     import tempfile
 
-    assert _dataset.check(generated) == []
+    assert _load.check(generated) == []
     assert putin_interviews.loads(generated.to_json()) == generated
     assert putin_interviews.loads(generated.to_json().encode("utf-8")) == generated
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,7 +139,8 @@ def test_generated_datasets_are_sound_and_round_trip(generated: Dataset) -> None
 
 @given(datasets())
 def test_generated_records_round_trip_through_the_converter(generated: Dataset) -> None:
-    for record in (*generated.people, *generated.articles, *generated.episodes, *generated.quotes):
+    records = (*generated.people, *generated.articles, *generated.episodes, *generated.quotes, *generated.critiques)
+    for record in records:
         assert _convert.structure(_convert.unstructure(record), type(record)) == record
 
 

@@ -10,32 +10,22 @@ Importing the package reads no data; the bundled dataset is read on first use.
 
 # Public names are defined on first access (PEP 562), so that ``import putin_interviews`` costs
 # little: command-line tools and notebooks pay for a module when they use it. Type checkers
-# see the imports below.
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+# see the imports below and not ``__getattr__``, so a misspelt name is an error to them. The
+# three lists (these imports, ``_LAZY`` and ``__all__``) are held equal by the tests. No
+# ``from __future__`` import here: it would bind the name ``annotations`` in the module.
+import typing as _typing
+from importlib import import_module as _import_module
 
 from ._version import __version__
 
-if TYPE_CHECKING:
-    from ._api import (
-        articles,
-        critiques,
-        episodes,
-        get_article,
-        get_critique,
-        get_episode,
-        get_person,
-        get_quote,
-        people,
-        quotes,
-        search,
-    )
+if _typing.TYPE_CHECKING:
     from ._cite import FORMS as CITATION_FORMS
-    from ._cite import bibliography, cite
-    from ._dataset import MAX_BYTES, SCHEMA_VERSION, Dataset, Hits, dataset, load, loads
+    from ._dataset import Dataset
     from ._errors import DatasetError, NotFoundError, Problem
+    from ._filters import UNSET, UnsetType
+    from ._hits import Hit, Hits
+    from ._limits import MAX_BYTES, SCHEMA_VERSION
+    from ._load import dataset, load, loads
     from ._models import (
         Article,
         ArticleKind,
@@ -56,8 +46,23 @@ if TYPE_CHECKING:
         Venue,
     )
     from ._schema import json_schema
-    from ._tables import Articles, Critiques, Episodes, Hit, People, Quotes, Table
-    from ._version import __version__
+    from ._shortcuts import (
+        articles,
+        bibliography,
+        cite,
+        critiques,
+        episodes,
+        get_article,
+        get_critique,
+        get_episode,
+        get_person,
+        get_quote,
+        people,
+        quotes,
+        search,
+    )
+    from ._table import Table
+    from ._tables import Articles, Critiques, Episodes, People, Quotes
 
 # Public name -> (private module, its name there).
 _LAZY: dict[str, tuple[str, str]] = {
@@ -76,9 +81,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "DateWindow": ("._models", "DateWindow"),
     "Episode": ("._models", "Episode"),
     "Episodes": ("._tables", "Episodes"),
-    "Hit": ("._tables", "Hit"),
-    "Hits": ("._dataset", "Hits"),
-    "MAX_BYTES": ("._dataset", "MAX_BYTES"),
+    "Hit": ("._hits", "Hit"),
+    "Hits": ("._hits", "Hits"),
+    "MAX_BYTES": ("._limits", "MAX_BYTES"),
     "NotFoundError": ("._errors", "NotFoundError"),
     "People": ("._tables", "People"),
     "Person": ("._models", "Person"),
@@ -87,50 +92,56 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Quote": ("._models", "Quote"),
     "QuoteKind": ("._models", "QuoteKind"),
     "Quotes": ("._tables", "Quotes"),
-    "SCHEMA_VERSION": ("._dataset", "SCHEMA_VERSION"),
+    "SCHEMA_VERSION": ("._limits", "SCHEMA_VERSION"),
     "Span": ("._models", "Span"),
     "Stance": ("._models", "Stance"),
-    "Table": ("._tables", "Table"),
+    "Table": ("._table", "Table"),
     "TargetKind": ("._models", "TargetKind"),
+    "UNSET": ("._filters", "UNSET"),
+    "UnsetType": ("._filters", "UnsetType"),
     "Venue": ("._models", "Venue"),
-    "articles": ("._api", "articles"),
-    "bibliography": ("._cite", "bibliography"),
-    "cite": ("._cite", "cite"),
-    "critiques": ("._api", "critiques"),
-    "dataset": ("._dataset", "dataset"),
-    "episodes": ("._api", "episodes"),
-    "get_article": ("._api", "get_article"),
-    "get_critique": ("._api", "get_critique"),
-    "get_episode": ("._api", "get_episode"),
-    "get_person": ("._api", "get_person"),
-    "get_quote": ("._api", "get_quote"),
+    "articles": ("._shortcuts", "articles"),
+    "bibliography": ("._shortcuts", "bibliography"),
+    "cite": ("._shortcuts", "cite"),
+    "critiques": ("._shortcuts", "critiques"),
+    "dataset": ("._load", "dataset"),
+    "episodes": ("._shortcuts", "episodes"),
+    "get_article": ("._shortcuts", "get_article"),
+    "get_critique": ("._shortcuts", "get_critique"),
+    "get_episode": ("._shortcuts", "get_episode"),
+    "get_person": ("._shortcuts", "get_person"),
+    "get_quote": ("._shortcuts", "get_quote"),
     "json_schema": ("._schema", "json_schema"),
-    "load": ("._dataset", "load"),
-    "loads": ("._dataset", "loads"),
-    "people": ("._api", "people"),
-    "quotes": ("._api", "quotes"),
-    "search": ("._api", "search"),
+    "load": ("._load", "load"),
+    "loads": ("._load", "loads"),
+    "people": ("._shortcuts", "people"),
+    "quotes": ("._shortcuts", "quotes"),
+    "search": ("._shortcuts", "search"),
 }
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module, attribute = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module, __name__), attribute)
-    globals()[name] = value
-    return value
+if not _typing.TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        try:
+            module, attribute = _LAZY[name]
+        except KeyError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        value = getattr(_import_module(module, __name__), attribute)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # The public names, and the module's own dunders (no helpers, no submodules).
+    return sorted({*__all__, *(n for n in globals() if n.startswith("__"))})
 
 
 __all__ = [
     "CITATION_FORMS",
     "MAX_BYTES",
     "SCHEMA_VERSION",
+    "UNSET",
     "Article",
     "ArticleKind",
     "Articles",
@@ -159,6 +170,7 @@ __all__ = [
     "Stance",
     "Table",
     "TargetKind",
+    "UnsetType",
     "Venue",
     "__version__",
     "articles",

@@ -16,13 +16,15 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import _convert, _export
-from ._cite import STYLES
-from ._cite._rich import MARKUPS
-from ._dataset import Dataset, Hits, dataset, load
+from ._cite import MARKUPS, STYLES
+from ._dataset import Dataset
 from ._errors import DatasetError, NotFoundError
+from ._hits import Hits
+from ._load import dataset, load
 from ._models import Person
 from ._render import format_table
-from ._tables import Table
+from ._table import Table
+from ._tables import TABLES
 from ._version import __version__
 
 PROG = "putin-interviews"
@@ -77,6 +79,7 @@ def _add_filters(sub: argparse.ArgumentParser, flags: Sequence[tuple[str, str]])
     sub.add_argument("--format", choices=LISTING_FORMATS, default="table", help="output format (default: table)")
 
 
+# The filter flags of each table's listing command (named after the table).
 _FILTERS: dict[str, list[tuple[str, str]]] = {
     "people": [("kind", "individual or group")],
     "articles": [("outlet", "outlet name"), ("episode", "part 1-4"), ("kind", "review or news-report")],
@@ -112,11 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", metavar="PATH", help="use this dataset file instead of the bundled one")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subs.required = True
-    for name, flags in _FILTERS.items():
-        _add_filters(subs.add_parser(name, help=f"list {name}, filtered"), flags)
+    for spec in TABLES:
+        _add_filters(subs.add_parser(spec.name, help=f"list {spec.name}, filtered"), _FILTERS[spec.name])
     search = subs.add_parser("search", help="full-text search")
     search.add_argument("query", help="words that must all match (case, accents and punctuation ignored)")
-    search.add_argument("--kind", action="append", choices=["quote", "critique", "article", "person", "episode"])
+    search.add_argument("--kind", action="append", choices=[spec.kind for spec in TABLES])
     search.add_argument("--limit", type=int, metavar="N")
     search.add_argument("--format", choices=LISTING_FORMATS, default="table")
     show = subs.add_parser("show", help="show one record by id")
@@ -177,8 +180,7 @@ def _cite_command(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _counts(ds: Dataset) -> str:
-    sizes = [len(table) for table in ds.tables()]
-    return ", ".join(f"{size} {name}" for name, size in zip(_FILTERS, sizes, strict=True))
+    return ", ".join(f"{len(getattr(ds, spec.name))} {spec.name}" for spec in TABLES)
 
 
 def _info(ds: Dataset) -> str:

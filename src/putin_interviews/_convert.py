@@ -9,11 +9,7 @@ dates not written ``YYYY-MM-DD`` are errors, reported with JSON paths such as
 from __future__ import annotations
 
 import datetime
-import difflib
 import enum
-import json
-import re
-import types
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -24,24 +20,15 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.preconf.json import make_converter
 
-from ._errors import Problem
+from . import _rules as rules
+from ._errors import Problem, suggest
 from ._models import ArticleKind, CriticKind, PersonKind, QuoteKind, Stance, TargetKind, Venue
+from ._rules import Rule
+from ._types import strip_optional
 
-__all__ = ["converter", "structure", "unstructure"]
+__all__ = ["converter", "field_names", "problems_from", "register_table", "structure", "unstructure"]
 
 T = TypeVar("T")
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_JSON_TYPE_NAMES = {
-    str: "a string",
-    int: "an integer",
-    bool: "a boolean",
-    float: "a number",
-    list: "a list",
-    dict: "an object",
-    type(None): "null",
-}
-
 
 _ENUMS = (ArticleKind, CriticKind, PersonKind, QuoteKind, Stance, TargetKind, Venue)
 
@@ -50,66 +37,25 @@ class _StrictError(TypeError):
     """Raised by the strict hooks; its message is shown as it is."""
 
 
-def _json_type(value: object) -> str:
-    return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+def _hook(*checks: Rule, convert: Callable[[Any], Any] | None = None) -> Callable[[Any, Any], Any]:
+    """A structure hook that applies the structural rules ``checks`` (the same the fast
+    path inlines) and raises the first one's message that fails."""
 
+    def structure(value: Any, _: Any) -> Any:
+        for rule in checks:
+            if not rule.holds(value):
+                raise _StrictError(rule.message(value=value))
+        return value if convert is None else convert(value)
 
-def _brief(value: object) -> str:
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError, RecursionError):
-        text = f"<{type(value).__name__}>"
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _expect(expected: type, value: object) -> _StrictError:
-    return _StrictError(f"expected {_JSON_TYPE_NAMES[expected]}, got {_json_type(value)} {_brief(value)}")
-
-
-#: The longest string value a dataset may hold (characters); see MAX_TEXT_LENGTH.
-MAX_STRING = 100_000
-#: The longest id a dataset may hold (characters).
-MAX_ID_LENGTH = 200
-
-
-def _structure_str(value: object, _: type) -> str:
-    if type(value) is not str:
-        raise _expect(str, value)
-    if len(value) > MAX_STRING:
-        raise _StrictError(f"a string of {len(value)} characters: the limit is {MAX_STRING}")
-    return value
-
-
-def _structure_int(value: object, _: type) -> int:
-    if type(value) is not int:
-        raise _expect(int, value)
-    return value
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if type(value) is not bool:
-        raise _expect(bool, value)
-    return value
-
-
-def _structure_date(value: object, _: type) -> datetime.date:
-    if type(value) is not str:
-        raise _StrictError(f"expected a date string YYYY-MM-DD, got {_json_type(value)} {_brief(value)}")
-    try:
-        if not _DATE.fullmatch(value):
-            raise ValueError("not in the form YYYY-MM-DD")
-        return datetime.date.fromisoformat(value)
-    except ValueError as exc:
-        raise _StrictError(f"invalid date {_brief(value)}: {exc}") from None
+    return structure
 
 
 def _is_optional(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+    return strip_optional(tp)[1] and len(typing.get_args(tp)) == 2
 
 
 def _optional_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner = strip_optional(tp)[0]
     hook = conv.get_structure_hook(inner)
 
     def structure_optional(value: Any, _: Any) -> Any:
@@ -125,11 +71,10 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
 
 def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     base = homogenous_tuple_structure_factory(tp, conv)
+    check = _hook(rules.LIST)
 
     def structure_tuple(value: Any, _: Any) -> Any:
-        if type(value) is not list:
-            raise _expect(list, value)
-        return base(value, tp)
+        return base(check(value, tp), tp)
 
     return structure_tuple
 
@@ -138,16 +83,14 @@ def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
-def _enum_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    choices = ", ".join(repr(m.value) for m in tp)
+def _enum_hook(tp: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+    values = {m.value: m for m in tp}
 
     def structure_enum(value: Any, _: Any) -> Any:
-        if type(value) is not str:
-            raise _StrictError(f"expected one of {choices}, got {_json_type(value)} {_brief(value)}")
-        try:
-            return tp(value)
-        except ValueError:
-            raise _StrictError(f"expected one of {choices}, got {_brief(value)}") from None
+        # Only a string is a JSON enum value (an enum member is a str subclass: not one).
+        if not (rules.STRING.holds(value) and rules.ENUM.holds(value, values)):
+            raise _StrictError(rules.ENUM.message(value=value, values=values))
+        return values[value]
 
     return structure_enum
 
@@ -155,15 +98,15 @@ def _enum_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 def _make() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     # cattrs consults singledispatch first, so these replace its lenient str(x)/int(x).
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook(str, _hook(rules.STRING, rules.STRING_LIMIT))
+    conv.register_structure_hook(int, _hook(rules.INTEGER))
+    conv.register_structure_hook(bool, _hook(rules.BOOLEAN))
+    conv.register_structure_hook(datetime.date, _hook(rules.DATE, convert=datetime.date.fromisoformat))
     conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
     # A str-valued Enum is a str subclass: register each one exactly, or the str
     # hook above would take it.
     for cls in _ENUMS:
-        conv.register_structure_hook(cls, _enum_factory(cls, conv))
+        conv.register_structure_hook(cls, _enum_hook(cls))
         conv.register_unstructure_hook(cls, _enum_value)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
@@ -181,7 +124,7 @@ def _format(exc: BaseException, tp: type | None) -> str:
         known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         parts = []
         for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1)
+            close = suggest(key, known, n=1, cutoff=0.6)  # a key: only a near miss
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             parts.append(f"unknown key {key!r}{hint}")
         return "; ".join(parts)

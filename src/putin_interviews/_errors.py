@@ -1,12 +1,20 @@
-"""The exceptions users can catch."""
+"""The exceptions users can catch, and the one "did you mean" of the package."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 import attrs
 
-__all__ = ["DatasetError", "NotFoundError", "Problem"]
+from ._public import public
+from ._search import normalize
+
+__all__ = ["DatasetError", "NotFoundError", "Problem", "did_you_mean", "suggest"]
 
 
+@public
 @attrs.frozen
 class Problem:
     """One thing wrong with a dataset file: where (a JSON path) and what.
@@ -24,6 +32,7 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+@public
 class DatasetError(ValueError):
     """A dataset file or value cannot be loaded; ``problems`` lists every reason.
 
@@ -45,7 +54,12 @@ class DatasetError(ValueError):
         head = f"invalid dataset{where}: {count} problem{'s' if count != 1 else ''}"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from what it was made of (the default would pass the message as problems).
+        return type(self), (self.problems, self.source)
 
+
+@public
 class NotFoundError(KeyError):
     """No record (or filter value) matches a key. A ``KeyError``, hence a ``LookupError``.
 
@@ -61,14 +75,56 @@ class NotFoundError(KeyError):
     ('putin',)
     """
 
-    def __init__(self, kind: str, key: object, suggestions: tuple[str, ...] = ()):
+    def __init__(self, kind: str, key: object, suggestions: Iterable[str] = ()):
         self.kind = kind
         self.key = key
         self.suggestions = tuple(dict.fromkeys(suggestions))
         super().__init__(key)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.kind, self.key, self.suggestions)
+
     def __str__(self) -> str:
-        hint = ""
-        if self.suggestions:
-            hint = "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
-        return f"no {self.kind} {self.key!r}{hint}"
+        return f"no {self.kind} {self.key!r}{did_you_mean(self.suggestions)}"
+
+
+def suggest(
+    key: object, candidates: Iterable[str] | Mapping[str, str], n: int = 3, cutoff: float = 0.5
+) -> tuple[str, ...]:
+    """Up to ``n`` candidates close to ``key`` after normalisation (case, accents and
+    punctuation ignored): similar enough (ratio ``cutoff`` or more) and nearly as close as the best
+    (within 0.1 of it), best first, ties in alphabetical order. A mapping's keys are matched
+    and its values suggested (names matched, ids suggested).
+
+    >>> suggest("Putn", ["putin", "stone", "kelly"])
+    ('putin',)
+    >>> suggest("Vladimir", {"Vladimir Putin": "putin", "Oliver Stone": "stone"})
+    ('putin',)
+    """
+    pairs = candidates.items() if isinstance(candidates, Mapping) else ((c, c) for c in candidates)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(normalize(str(key)))
+    scored: dict[str, float] = {}
+    for text, suggestion in pairs:
+        matcher.set_seq1(normalize(text))
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            ratio = matcher.ratio()
+            if ratio >= cutoff and ratio > scored.get(suggestion, 0.0):
+                scored[suggestion] = ratio
+    if not scored:
+        return ()
+    best = max(scored.values())
+    ranked = sorted((s for s, r in scored.items() if r >= best - 0.1), key=lambda s: (-scored[s], s))
+    return tuple(ranked[:n])
+
+
+def did_you_mean(suggestions: Iterable[str]) -> str:
+    """The hint a message ends with: ``"; did you mean 'a', 'b'?"``, or nothing.
+
+    >>> did_you_mean(["putin"])
+    "; did you mean 'putin'?"
+    >>> did_you_mean([])
+    ''
+    """
+    names = ", ".join(repr(s) for s in suggestions)
+    return f"; did you mean {names}?" if names else ""

@@ -11,6 +11,8 @@ import enum
 
 import attrs
 
+from ._public import public
+
 __all__ = [
     "Article",
     "ArticleKind",
@@ -32,6 +34,7 @@ __all__ = [
 ]
 
 
+@public
 class PersonKind(str, enum.Enum):
     """Whether a :class:`Person` record is one individual or a group of people.
 
@@ -43,6 +46,7 @@ class PersonKind(str, enum.Enum):
     GROUP = "group"
 
 
+@public
 class ArticleKind(str, enum.Enum):
     """What kind of piece an :class:`Article` is.
 
@@ -54,6 +58,7 @@ class ArticleKind(str, enum.Enum):
     NEWS_REPORT = "news-report"
 
 
+@public
 class QuoteKind(str, enum.Enum):
     """How much of an utterance a :class:`Quote` gives.
 
@@ -72,6 +77,7 @@ class QuoteKind(str, enum.Enum):
     FRAGMENT = "fragment"
 
 
+@public
 class Venue(str, enum.Enum):
     """Where a quotation was said.
 
@@ -85,6 +91,7 @@ class Venue(str, enum.Enum):
     LATE_SHOW = "the-late-show-with-stephen-colbert"
 
 
+@public
 class Stance(str, enum.Enum):
     """The direction of an evaluative judgement (:class:`Critique`).
 
@@ -97,6 +104,7 @@ class Stance(str, enum.Enum):
     MIXED = "mixed"
 
 
+@public
 class CriticKind(str, enum.Enum):
     """Who makes a judgement.
 
@@ -113,6 +121,7 @@ class CriticKind(str, enum.Enum):
     UNNAMED = "unnamed"
 
 
+@public
 class TargetKind(str, enum.Enum):
     """What a judgement is about.
 
@@ -129,6 +138,7 @@ class TargetKind(str, enum.Enum):
     DOCUMENTARY = "documentary"
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Span:
     """A character range in an article's source text: ``text[start:end]``.
@@ -153,6 +163,7 @@ class Span:
         return self.end - self.start
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Basis:
     """Where a fact from outside the articles comes from (``SOURCES.md``).
@@ -167,6 +178,7 @@ class Basis:
     note: str
 
 
+@public
 @attrs.frozen(kw_only=True)
 class DateWindow:
     """An inferred date range, inclusive at both ends. Always an inference.
@@ -195,6 +207,7 @@ class DateWindow:
         return (self.latest - self.earliest).days + 1
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Claim:
     """A factual statement an article makes, recorded as that article's claim.
@@ -213,6 +226,7 @@ class Claim:
     span: Span
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Person:
     """Someone who speaks, is addressed, or is judged: an individual or a group.
@@ -231,6 +245,7 @@ class Person:
     kind: PersonKind
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Article:
     """One source article.
@@ -268,6 +283,7 @@ class Article:
     basis: tuple[Basis, ...]
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Episode:
     """One part of *The Putin Interviews*.
@@ -295,6 +311,7 @@ class Episode:
     basis: tuple[Basis, ...]
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Quote:
     """A verbatim quotation, exactly as printed, with where it is printed.
@@ -338,6 +355,7 @@ class Quote:
         return (self.span, *self.other_spans)
 
 
+@public
 @attrs.frozen(kw_only=True)
 class Critique:
     """An evaluative judgement an article makes or reports.
@@ -365,6 +383,7 @@ class Critique:
     inferred: tuple[str, ...]
 
 
+@public
 @attrs.frozen(kw_only=True)
 class DatasetInfo:
     """What the dataset is, its versions, sources, license and how to cite it.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Sequence
 
-__all__ = ["format_table"]
+__all__ = ["format_table", "html_table"]
 
 _GAP = "  "
 
@@ -56,3 +57,27 @@ def format_table(
                 _GAP.join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
             )
     return "\n".join(lines)
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None = None) -> str:
+    """An HTML table (for notebooks), every header, cell and the caption escaped.
+
+    >>> print(html_table(["id"], [["<b>"]], caption="1 row").replace("><", ">\\n<"))
+    <table>
+    <caption>1 row</caption>
+    <thead>
+    <tr>
+    <th>id</th>
+    </tr>
+    </thead>
+    <tbody>
+    <tr>
+    <td>&lt;b&gt;</td>
+    </tr>
+    </tbody>
+    </table>
+    """
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    top = f"<caption>{html.escape(caption)}</caption>" if caption is not None else ""
+    return f"<table>{top}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -10,22 +10,28 @@ from __future__ import annotations
 import datetime
 import enum
 import json
-import types
 import typing
 from importlib import resources
 from typing import Any
 
 import attrs
 
-from ._convert import MAX_STRING
-from ._dataset import MAX_ID_LENGTH, SCHEMA_VERSION, Dataset
-from ._tables import _RECORD_TYPES
+from ._limits import EPISODE_NUMBERS, MAX_ID_LENGTH, MAX_STRING, SCHEMA_VERSION
+from ._models import DatasetInfo
+from ._public import public
+from ._tables import TABLES
+from ._types import strip_optional
 
 __all__ = ["SCHEMA_FILE", "build_schema", "json_schema"]
 
 SCHEMA_FILE = "putin_interviews.schema.json"
-# Fields that hold a part number: 1 to 4.
-_EPISODE_FIELDS = {("Episode", "number"), ("Quote", "episode"), ("Critique", "episode"), ("Article", "episode_numbers")}
+# Fields that hold a part number (EPISODE_NUMBERS).
+_PART_NUMBER_FIELDS = {
+    ("Episode", "number"),
+    ("Quote", "episode"),
+    ("Critique", "episode"),
+    ("Article", "episode_numbers"),
+}
 
 
 def _first_line(cls: type) -> str:
@@ -40,8 +46,8 @@ class _Builder:
     def of_type(self, tp: Any, owner: str, field: str) -> dict[str, Any]:
         args = typing.get_args(tp)
         origin = typing.get_origin(tp)
-        if origin in (typing.Union, types.UnionType) and type(None) in args:
-            inner = next(a for a in args if a is not type(None))
+        inner, optional = strip_optional(tp)
+        if optional:
             return {"anyOf": [self.of_type(inner, owner, field), {"type": "null"}]}
         if origin is tuple:
             return {"type": "array", "items": self.of_type(args[0], owner, field)}
@@ -50,8 +56,8 @@ class _Builder:
                 return {"type": "string", "minLength": 1, "maxLength": MAX_ID_LENGTH}
             return {"type": "string", "maxLength": MAX_STRING}
         if tp is int:
-            if (owner, field) in _EPISODE_FIELDS:
-                return {"type": "integer", "minimum": 1, "maximum": 4}
+            if (owner, field) in _PART_NUMBER_FIELDS:
+                return {"type": "integer", "minimum": EPISODE_NUMBERS[0], "maximum": EPISODE_NUMBERS[-1]}
             if (owner, field) == ("DatasetInfo", "schema_version"):
                 return {"const": SCHEMA_VERSION}
             return {"type": "integer"}
@@ -82,15 +88,9 @@ class _Builder:
 def build_schema() -> dict[str, Any]:
     """The schema, built from the record types."""
     builder = _Builder()
-    hints = typing.get_type_hints(Dataset)
-    properties: dict[str, Any] = {}
-    for field in attrs.fields(Dataset):
-        tp = hints[field.name]
-        if attrs.has(tp):
-            properties[field.name] = {"$ref": f"#/$defs/{builder.record(tp)}"}
-        else:  # a table: a list of records
-            record = _RECORD_TYPES[tp]
-            properties[field.name] = {"type": "array", "items": {"$ref": f"#/$defs/{builder.record(record)}"}}
+    properties: dict[str, Any] = {"info": {"$ref": f"#/$defs/{builder.record(DatasetInfo)}"}}
+    for spec in TABLES:
+        properties[spec.name] = {"type": "array", "items": {"$ref": f"#/$defs/{builder.record(spec.record)}"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"putin-interviews dataset, schema version {SCHEMA_VERSION}",
@@ -101,12 +101,13 @@ def build_schema() -> dict[str, Any]:
         ),
         "type": "object",
         "properties": properties,
-        "required": [f.name for f in attrs.fields(Dataset)],
+        "required": list(properties),
         "additionalProperties": False,
         "$defs": dict(sorted(builder.defs.items())),
     }
 
 
+@public
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the dataset file, as shipped with the package.
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Union
 
 import attrs
 
-from .._errors import NotFoundError
+from .._errors import NotFoundError, suggest
 from .._models import Article, Critique, Episode, Quote
 from .._search import normalize
 from . import _apa, _chicago, _machine, _mla
@@ -23,7 +23,7 @@ from ._work import Work, all_works, work_of
 if TYPE_CHECKING:
     from .._dataset import Dataset
 
-__all__ = ["FORMS", "STYLES", "Citable", "bibliography", "cite"]
+__all__ = ["FORMS", "MARKUPS", "STYLES", "Citable", "bibliography_with", "cite_with"]
 
 #: What can be cited.
 Citable = Union[Article, Episode, Quote, Critique, "Dataset"]
@@ -44,18 +44,11 @@ STYLES = tuple(FORMS)
 
 def _check(style: str, form: str, markup: str) -> None:
     if style not in FORMS:
-        raise NotFoundError("citation style", style, _close(style, STYLES))
+        raise NotFoundError("citation style", style, suggest(style, STYLES) or STYLES)
     if form not in FORMS[style]:
         raise NotFoundError(f"form of style {style!r}", form, FORMS[style])
     if markup not in MARKUPS:
         raise NotFoundError("markup", markup, MARKUPS)
-
-
-def _close(value: str, options: Iterable[str]) -> tuple[str, ...]:
-    import difflib
-
-    options = list(options)
-    return tuple(difflib.get_close_matches(value, options, n=3, cutoff=0.5)) or tuple(options)
 
 
 # Author-date styles: what names a work in the text, for year suffixes.
@@ -77,6 +70,7 @@ def _with_suffix(ds: Dataset, work: Work, style: str) -> Work:
 
 
 def cite_with(ds: Dataset, record: Citable, style: str = "apa", form: str = "reference", markup: str = "text") -> str:
+    """A citation of ``record`` resolved in ``ds``: see :func:`putin_interviews.cite`."""
     _check(style, form, markup)
     work, speaker = work_of(ds, record)
     work = _with_suffix(ds, work, style)
@@ -94,6 +88,8 @@ def _sort_key(entry: str) -> str:
 
 
 def bibliography_with(ds: Dataset, records: Iterable[Citable], style: str = "apa", markup: str = "text") -> list[str]:
+    """Reference-list entries of ``records`` resolved in ``ds``: see
+    :func:`putin_interviews.bibliography`."""
     form = "reference"
     _check(style, form, markup)
     entries: dict[str, str] = {}
@@ -104,53 +100,3 @@ def bibliography_with(ds: Dataset, records: Iterable[Citable], style: str = "apa
     if style in _machine.MACHINE:
         return [entries[k] for k in sorted(entries)]
     return sorted(entries.values(), key=_sort_key)
-
-
-def cite(
-    record: Citable,
-    style: str = "apa",
-    form: str = "reference",
-    markup: str = "text",
-    *,
-    dataset: Dataset | None = None,
-) -> str:
-    """Format a citation of ``record``: an Article, Episode, Quote, Critique or a Dataset.
-
-    ``style``: ``apa`` (APA 7), ``mla`` (MLA 9), ``chicago`` (Chicago 17 author-date),
-    ``chicago-note`` (Chicago 17 notes and bibliography), or the machine formats
-    ``bibtex`` (biblatex), ``ris`` and ``csl-json``. ``form``: ``reference`` (the entry of a
-    reference list, works-cited list or bibliography), ``in-text`` (parenthetical) and
-    ``narrative``; for ``chicago-note``, ``note``, ``short-note`` and ``reference``.
-    ``markup``: ``text``, ``html`` (italics as ``<i>``, everything escaped) or
-    ``markdown``. A quotation is cited as quoted in its article (a secondary source); a
-    critique cites its article. Records are resolved in ``dataset`` (default: the bundled
-    one).
-
-    >>> import putin_interviews as pi
-    >>> print(pi.cite(pi.get_article("lz-part-3"), style="apa"))
-    [Review of Part 3 of The Putin Interviews]. (n.d.). LifeZette. http://www.lifezette.com/popzette/oliver-stone-putting-megyn-kelly-to-shame/amp/
-    >>> print(pi.cite(pi.get_quote("lz-part-3-always-hope"), style="mla", form="in-text"))
-    (qtd. in Review of Part 3)
-    >>> print(pi.cite(pi.get_episode(1), style="chicago-note", form="note", markup="markdown"))
-    *The Putin Interviews*, “Part 1,” directed by Oliver Stone, aired June 12, 2017, on Showtime.
-    """
-    from .._dataset import dataset as bundled
-
-    return cite_with(dataset if dataset is not None else bundled(), record, style, form, markup)
-
-
-def bibliography(
-    records: Iterable[Citable], style: str = "apa", markup: str = "text", *, dataset: Dataset | None = None
-) -> list[str]:
-    """Reference-list entries for ``records``, one per work cited, sorted as the style sorts.
-
-    >>> import putin_interviews as pi
-    >>> for entry in pi.bibliography(pi.quotes(speaker="putin"), style="mla"):
-    ...     print(entry[:60])
-    Report on Stone’s appearance on The Late Show with Stephen C
-    Review of Part 3 of The Putin Interviews. LifeZette, www.lif
-    “Vladimir Putin Opens Up to Oliver Stone about America, al-Q
-    """
-    from .._dataset import dataset as bundled
-
-    return bibliography_with(dataset if dataset is not None else bundled(), records, style, markup)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._models import Article, ArticleKind, Critique, Episode, PersonKind, Quote
+from .._models import Article, ArticleKind, Critique, DatasetInfo, Episode, PersonKind, Quote
 from ._rich import Name, Rich
 
 if TYPE_CHECKING:
@@ -157,10 +157,8 @@ def all_works(ds: Dataset) -> list[Work]:
 def work_of(ds: Dataset, record: object) -> tuple[Work, Name | None]:
     """The work to cite for ``record``, and for a quotation its speaker (cited as quoted
     in the article: a secondary source)."""
-    from .._dataset import Dataset
-
-    if isinstance(record, Dataset):
-        return _dataset(record), None
+    if isinstance(getattr(record, "info", None), DatasetInfo):  # a Dataset
+        return _dataset(record), None  # type: ignore[arg-type]
     if isinstance(record, Article):
         return _article(ds, record), None
     if isinstance(record, Episode):

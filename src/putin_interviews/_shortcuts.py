@@ -1,4 +1,5 @@
-"""Module-level shortcuts: the same calls as on a Dataset, run on the bundled dataset.
+"""Module-level shortcuts: the same calls as on a Dataset, run on the bundled dataset
+(the table shortcuts, lookups and search, :func:`cite` and :func:`bibliography`).
 
 Each shortcut takes exactly the parameters of the method it stands for (typed through
 ``ParamSpec``), so ``putin_interviews.quotes(speaker="putin")`` is
@@ -8,14 +9,19 @@ Each shortcut takes exactly the parameters of the method it stands for (typed th
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Concatenate, ParamSpec, TypeVar
 
-from ._dataset import Dataset, dataset
+from ._cite import Citable, bibliography_with, cite_with
+from ._dataset import Dataset
+from ._load import dataset
+from ._public import public
 from ._tables import Articles, Critiques, Episodes, People, Quotes
 
 __all__ = [
     "articles",
+    "bibliography",
+    "cite",
     "critiques",
     "episodes",
     "get_article",
@@ -41,6 +47,7 @@ def _on_bundled(
 
     shortcut.__name__ = shortcut.__qualname__ = name
     shortcut.__doc__ = doc
+    public(shortcut)
     # inspect.signature (notebooks, help(), the API docs) shows the method's own parameters.
     signature = inspect.signature(method)
     shortcut.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
@@ -184,3 +191,54 @@ search = _on_bundled(
     ['lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
     """,
 )
+
+# The bundled dataset, for the two functions whose parameter is named ``dataset``.
+_bundled = dataset
+
+
+@public
+def cite(
+    record: Citable,
+    style: str = "apa",
+    form: str = "reference",
+    markup: str = "text",
+    *,
+    dataset: Dataset | None = None,
+) -> str:
+    """Format a citation of ``record``: an Article, Episode, Quote, Critique or a Dataset.
+
+    ``style``: ``apa`` (APA 7), ``mla`` (MLA 9), ``chicago`` (Chicago 17 author-date),
+    ``chicago-note`` (Chicago 17 notes and bibliography), or the machine formats
+    ``bibtex`` (biblatex), ``ris`` and ``csl-json``. ``form``: ``reference`` (the entry of a
+    reference list, works-cited list or bibliography), ``in-text`` (parenthetical) and
+    ``narrative``; for ``chicago-note``, ``note``, ``short-note`` and ``reference``.
+    ``markup``: ``text``, ``html`` (italics as ``<i>``, everything escaped) or
+    ``markdown``. A quotation is cited as quoted in its article (a secondary source); a
+    critique cites its article. Records are resolved in ``dataset`` (default: the bundled
+    one).
+
+    >>> import putin_interviews as pi
+    >>> print(pi.cite(pi.get_article("lz-part-3"), style="apa"))
+    [Review of Part 3 of The Putin Interviews]. (n.d.). LifeZette. http://www.lifezette.com/popzette/oliver-stone-putting-megyn-kelly-to-shame/amp/
+    >>> print(pi.cite(pi.get_quote("lz-part-3-always-hope"), style="mla", form="in-text"))
+    (qtd. in Review of Part 3)
+    >>> print(pi.cite(pi.get_episode(1), style="chicago-note", form="note", markup="markdown"))
+    *The Putin Interviews*, “Part 1,” directed by Oliver Stone, aired June 12, 2017, on Showtime.
+    """
+    return cite_with(dataset if dataset is not None else _bundled(), record, style, form, markup)
+
+
+@public
+def bibliography(
+    records: Iterable[Citable], style: str = "apa", markup: str = "text", *, dataset: Dataset | None = None
+) -> list[str]:
+    """Reference-list entries for ``records``, one per work cited, sorted as the style sorts.
+
+    >>> import putin_interviews as pi
+    >>> for entry in pi.bibliography(pi.quotes(speaker="putin"), style="mla"):
+    ...     print(entry[:60])
+    Report on Stone’s appearance on The Late Show with Stephen C
+    Review of Part 3 of The Putin Interviews. LifeZette, www.lif
+    “Vladimir Putin Opens Up to Oliver Stone about America, al-Q
+    """
+    return bibliography_with(dataset if dataset is not None else _bundled(), records, style, markup)

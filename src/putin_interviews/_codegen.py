@@ -1,0 +1,301 @@
+"""Generated code for the loader's fast path: row checkers and record builders.
+
+For each record type two functions are generated, once, on first use, and compiled under a
+name registered in :mod:`linecache` (tracebacks and debuggers show their lines):
+
+* :func:`checker` checks a table's raw JSON rows in one pass: exact keys, JSON types, string
+  lengths, enum values and dates (the structural rules), ids, references, spans and episode
+  numbers (the integrity rules), every condition inlined from :mod:`._rules`, where each
+  is stated once. It answers only "sound or not" by raising :class:`Unexpected`; the detailed
+  path then says what is wrong. It also counts the keys it read, for the duplicate-key proof,
+  and leaves in the shared context what later tables are checked against (ids, lengths).
+* :func:`builder` builds the record of a checked row and checks nothing again.
+
+A type check that a rule already implies is left out: a value found in a set of id strings is
+a string (no other JSON value equals one), so a reference field is checked by membership only.
+Repeated strings of reference fields are interned through one table per load, so a million
+quotations share a few thousand id strings.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from . import _integrity, _rules
+from ._integrity import Emitter
+from ._once import once_in
+from ._rules import Rule
+from ._source import compile_source
+from ._types import fields_of as _fields
+from ._types import strip_optional
+
+__all__ = ["Check", "Make", "Unexpected", "builder", "checker"]
+
+# Fields whose values repeat across records: interned.
+_SHARED = {
+    "speaker_id", "addressee_id", "article_id", "reported_by_id", "subject_ids", "topics", "critic_id",
+    "target_id", "quote_ids", "director", "outlet", "section", "network", "series", "inferred", "field",
+}  # fmt: skip
+
+#: ``check(rows, context)``: the number of object keys read; raises on anything unsound.
+Check = Callable[[Any, dict[str, Any]], int]
+#: ``make(row, intern)``: the record of a checked row.
+Make = Callable[[Any, Callable[[str, str], str]], Any]
+
+
+class Unexpected(Exception):
+    """Anything the fast path does not expect: the detailed path reports it."""
+
+
+class _Source(Emitter):
+    """Lines of generated code, and the names they use."""
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self.lines: list[str] = []
+        self.namespace = namespace
+        self.indent = ""
+        self.counter = 0
+        self.fields: dict[str, str] = {}
+        self.optional: set[str] = set()
+
+    def fresh(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}_{self.counter}"
+
+    def constant(self, value: object) -> str:
+        name = self.fresh("const")
+        self.namespace[name] = value
+        return name
+
+    def var(self, field: str) -> str:
+        return self.fields[field]
+
+    def nullable(self, field: str) -> bool:
+        return field in self.optional
+
+    def line(self, code: str, indent: str = "") -> None:
+        self.lines.append(self.indent + indent + code)
+
+    def require(self, rule: Rule, indent: str = "", **names: str) -> None:
+        self.line(f"if not {rule.inline(**names)}: raise Unexpected", indent)
+
+
+def _implied(cls: type) -> set[str]:
+    """Fields whose type the integrity rules imply (checked by membership in a set of ids)."""
+    out: set[str] = set()
+    for applied in _integrity.RULES.get(cls, ()):
+        if isinstance(applied, (_integrity.Ref, _integrity.QuotesOfArticle, _integrity.FieldNames)):
+            out.add(applied.field)
+        elif isinstance(applied, _integrity.KindedRef):
+            out.add(applied.id_field)
+    return out
+
+
+class _CheckWriter:
+    def __init__(self, src: _Source) -> None:
+        self.src = src
+
+    def value(self, tp: Any, expr: str, implied: bool) -> None:
+        """Check one JSON value against its field type (and count the keys of its objects)."""
+        src = self.src
+        inner, optional = strip_optional(tp)
+        if optional:
+            saved, before = src.indent, len(src.lines)
+            src.line(f"if {expr} is not None:")
+            src.indent += "    "
+            self.value(inner, expr, implied)
+            src.indent = saved
+            if len(src.lines) == before + 1:  # nothing to check
+                del src.lines[before:]
+            return
+        if inner is str:
+            if not implied:
+                src.require(_rules.STRING, value=expr)
+                src.require(_rules.STRING_LIMIT, value=expr)
+        elif inner is bool:
+            src.require(_rules.BOOLEAN, value=expr)
+        elif inner is int:
+            src.require(_rules.INTEGER, value=expr)
+        elif inner is datetime.date:
+            src.require(_rules.DATE, value=expr)
+        elif isinstance(inner, type) and issubclass(inner, enum.Enum):
+            src.require(_rules.ENUM, value=expr, values=src.constant({m.value: m for m in inner}))
+        elif attrs.has(inner):
+            self.record(inner, expr)
+        elif typing.get_origin(inner) is tuple:
+            src.require(_rules.LIST, value=expr)
+            item = src.fresh("item")
+            saved = src.indent
+            before = len(src.lines)
+            src.line(f"for {item} in {expr}:")
+            src.indent += "    "
+            after_for = len(src.lines)
+            self.value(typing.get_args(inner)[0], item, implied)
+            src.indent = saved
+            if len(src.lines) == after_for:  # nothing to check in the items
+                del src.lines[before:]
+        else:  # pragma: no cover - a new field type
+            raise TypeError(f"no fast path for {inner!r}")
+
+    def record(self, cls: type, expr: str) -> None:
+        """Check a nested record: an object with exactly its fields."""
+        src = self.src
+        fields = _fields(cls)
+        src.line(f"if type({expr}) is not dict or len({expr}) != {len(fields)}: raise Unexpected")
+        src.line(f"keys += {len(fields)}")
+        for name, tp in fields:
+            self.value(tp, f"{expr}[{name!r}]", implied=False)
+
+
+def _checker_source(cls: type, namespace: dict[str, Any]) -> str:
+    src = _Source(namespace)
+    fields = _fields(cls)
+    implied = _implied(cls)
+    provided = _integrity.PROVIDES.get(cls, {})
+    names = sorted({n for p in _integrity.PROVIDES.values() for n in p} - set(provided))
+    head = [f"def check_{cls.__name__}(rows, context):"]
+    head += [f"    {n} = context.get({n!r})" for n in names]
+    # This table's own containers; a set keyed like a map of the same table is that map.
+    maps = {key: name for name, (key, value) in provided.items() if value is not None}
+    head += [f"    {name} = {{}}" for name, (_, value) in provided.items() if value is not None]
+    head += [f"    {n} = {maps.get(k, 'set()')}" for n, (k, value) in provided.items() if value is None]
+    has_id = any(name == "id" for name, _ in fields)
+    seen = maps.get("id") or next((n for n, (k, _) in provided.items() if k == "id"), None)
+    if has_id and seen is None:
+        seen = "seen"
+        head.append("    seen = set()")
+    head += [
+        "    if type(rows) is not list: raise Unexpected",
+        "    keys = 0",
+        "    for d in rows:",
+        f"        if type(d) is not dict or len(d) != {len(fields)}: raise Unexpected",
+        f"        keys += {len(fields)}",
+    ]
+    src.indent = "        "
+    for i, (name, tp) in enumerate(fields):
+        var = f"v{i}"
+        src.fields[name] = var
+        if strip_optional(tp)[1]:
+            src.optional.add(name)
+        src.line(f"{var} = d[{name!r}]")
+    writer = _CheckWriter(src)
+    for name, tp in fields:
+        writer.value(tp, src.var(name), implied=name in implied)
+    if has_id:
+        src.require(_rules.ID_LENGTH, id=src.var("id"))
+        src.require(_rules.UNIQUE_ID, id=src.var("id"), seen=str(seen))
+    for applied in _integrity.RULES.get(cls, ()):
+        applied.emit(src)
+    for name, (key, value) in provided.items():
+        if value is not None:
+            src.line(f"{name}[{src.var(key)}] = {src.var(value)}")
+        elif key not in maps:
+            src.line(f"{name}.add({src.var(key)})")
+    if has_id and seen == "seen":
+        src.line(f"seen.add({src.var('id')})")
+    tail = [f"    context[{n!r}] = {n}" for n in provided] + ["    return keys"]
+    return "\n".join(head + src.lines + tail)
+
+
+def _new_checker(cls: type) -> Check:
+    namespace: dict[str, Any] = {**_rules.NAMESPACE, "Unexpected": Unexpected}
+    compile_source(_checker_source(cls, namespace), f"check {cls.__name__} rows", namespace)
+    check: Check = namespace[f"check_{cls.__name__}"]
+    return check
+
+
+class _BuildWriter:
+    """Construction only, for rows already checked."""
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self.namespace = namespace
+        self.made: dict[type, str] = {}
+        self.sources: list[str] = []
+
+    def value(self, tp: Any, var: str, field: str, lines: list[str], indent: str) -> None:
+        """Append code that rebinds ``var`` (a checked JSON value) to the record value."""
+        inner, optional = strip_optional(tp)
+        if optional:
+            body: list[str] = []
+            self.value(inner, var, field, body, indent + "    ")
+            if body:
+                lines.append(f"{indent}if {var} is not None:")
+                lines.extend(body)
+            return
+        shared = field in _SHARED
+        if inner is str:
+            if shared:
+                lines.append(f"{indent}{var} = intern({var}, {var})")
+        elif inner is datetime.date:
+            lines.append(f"{indent}{var} = from_iso({var})")
+        elif isinstance(inner, type) and issubclass(inner, enum.Enum):
+            table = f"enum_{inner.__name__}"
+            self.namespace[table] = {m.value: m for m in inner}
+            lines.append(f"{indent}{var} = {table}[{var}]")
+        elif attrs.has(inner):
+            lines.append(f"{indent}{var} = {self.record(inner)}({var}, intern)")
+        elif typing.get_origin(inner) is tuple:
+            element = typing.get_args(inner)[0]
+            if attrs.has(element):
+                make = self.record(element)
+                lines.append(f"{indent}{var} = tuple([{make}(x, intern) for x in {var}]) if {var} else ()")
+            elif element is str and shared:
+                # map() and tuple() run in C; a comprehension would cost a frame per list.
+                lines.append(f"{indent}{var} = tuple(map(intern, {var}, {var})) if {var} else ()")
+            else:
+                lines.append(f"{indent}{var} = tuple({var})")
+        elif inner not in (int, bool):  # pragma: no cover - a new field type
+            raise TypeError(f"no fast path for {inner!r}")
+
+    def record(self, cls: type) -> str:
+        if cls in self.made:
+            return self.made[cls]
+        name = f"make_{cls.__name__}"
+        self.made[cls] = name
+        fields = _fields(cls)
+        lines = [f"def {name}(d, intern):"]
+        for i, (field, tp) in enumerate(fields):
+            lines.append(f"    v{i} = d[{field!r}]")
+            self.value(tp, f"v{i}", field, lines, "    ")
+        # Set the slots directly: what the attrs __init__ of these classes (no validators, no
+        # converters, no defaults) does, at a third less cost.
+        lines.append(f"    o = new({cls.__name__})")
+        for i, (field, _) in enumerate(fields):
+            setter = f"set_{cls.__name__}_{i}"
+            self.namespace[setter] = cls.__dict__[field].__set__
+            lines.append(f"    {setter}(o, v{i})")
+        lines.append("    return o")
+        self.namespace[cls.__name__] = cls
+        self.sources.append("\n".join(lines))
+        return name
+
+
+def _new_builder(cls: type) -> Make:
+    namespace: dict[str, Any] = {"new": object.__new__, "from_iso": datetime.date.fromisoformat}
+    writer = _BuildWriter(namespace)
+    name = writer.record(cls)
+    compile_source("\n\n".join(writer.sources), f"build {cls.__name__} records", namespace)
+    make: Make = namespace[name]
+    return make
+
+
+_checkers: dict[type, Check] = {}
+_builders: dict[type, Make] = {}
+
+
+def checker(cls: type) -> Check:
+    """The generated check of rows of ``cls``: ``check(rows, context)`` reads the ids of
+    earlier tables from ``context``, adds its own, and returns the number of keys read."""
+    return once_in(_checkers, cls, lambda: _new_checker(cls))
+
+
+def builder(cls: type) -> Make:
+    """The generated builder of ``cls`` records from checked rows: ``make(row, intern)``,
+    where ``intern`` is the ``setdefault`` of a per-load table of shared strings."""
+    return once_in(_builders, cls, lambda: _new_builder(cls))

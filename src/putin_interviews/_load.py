@@ -1,0 +1,358 @@
+"""Loading: from bytes to records, every problem of a bad file reported at once.
+
+The pipeline, for :func:`loads` (and :func:`load` of a path or bytes)::
+
+    bytes ──_parse──▶ JSON values ──_fast──▶ Dataset (records of every table built on first use)
+                          │            └─ anything unexpected, or a key given twice ─┐
+                          │                                                          ▼
+    a mapping (load) ─────┴────────────────────────────────────────────▶ _detailed ──▶ DatasetError
+                                                                          (or the Dataset)
+
+1. **Parse** (:func:`_parse`): the size limit, a byte-order mark, then orjson when installed
+   (the ``fast`` extra), else the standard library's parser, which also names a key given
+   twice. Every failure is a :class:`~putin_interviews.DatasetError`.
+2. **Fast path** (:func:`_fast`), for parser output only: the generated checker of each
+   table (:func:`._codegen.checker`) checks its raw rows in one pass against the rules of
+   :mod:`._integrity` and counts the keys it read; each table then waits, as a deferred
+   table, for its records to be built on first use (:func:`._codegen.builder`), checked
+   nothing twice. orjson keeps the last value of a key given twice: :func:`_no_key_twice`
+   proves from the text that no key was, or the text is parsed again by the standard parser.
+3. **Detailed path** (:func:`_detailed`), when the fast path says no, and for mappings: the
+   strict cattrs converter reports structural problems with JSON paths, the records it can
+   read are checked by :func:`._integrity.problems`, and everything is raised in one
+   :class:`~putin_interviews.DatasetError`.
+
+The bundled dataset is loaded the same way, once (:func:`dataset`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import _convert, _integrity, _rules
+from ._codegen import Unexpected, builder, checker
+from ._dataset import Dataset
+from ._errors import DatasetError, Problem
+from ._gc import collector_paused
+from ._limits import MAX_BYTES, SCHEMA_VERSION
+from ._models import DatasetInfo
+from ._once import Cell
+from ._public import public
+from ._tables import TABLES
+
+__all__ = ["check", "dataset", "load", "loads"]
+
+_DATA_PACKAGE = "putin_interviews.data"
+_DATA_FILE = "putin_interviews.json"
+_BOM = b"\xef\xbb\xbf"
+# The tables in the order they are checked: each after those its records refer to.
+_CHECK_ORDER = sorted(TABLES, key=lambda spec: _integrity.ORDER.index(spec.record))
+
+
+def _fail(message: str, source: str | None, path: str = "$") -> DatasetError:
+    return DatasetError([Problem(path, message)], source)
+
+
+# ------------------------------------------------------------------ parse
+
+
+def _find_orjson() -> Any:
+    try:
+        return importlib.import_module("orjson")
+    except ImportError:
+        return None
+
+
+_ORJSON = Cell(_find_orjson)
+
+
+def _orjson() -> Any:
+    """orjson when installed (the ``fast`` extra) and not blocked (``sys.modules["orjson"]``
+    set to None, as tests do); None otherwise."""
+    module = sys.modules.get("orjson", _ORJSON)
+    return _ORJSON.get() if module is _ORJSON else module
+
+
+# A key followed by white space before its colon: allowed by JSON, and invisible to the count.
+_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
+
+
+def _no_key_twice(data: bytes | str, keys: int) -> bool:
+    """True only when no object of the JSON text ``data`` gives a key twice, knowing that
+    the parsed objects hold ``keys`` keys in all.
+
+    The proof: a key is a string followed, after optional white space, by a colon. When no
+    string is followed by white space and a colon, each key of the text adds exactly one
+    ``":`` to the count, and any other ``":`` lies inside a string. So the count is at
+    least the number of keys in the text, which is at least ``keys`` (a key given twice is
+    kept once), and equal to ``keys`` only when no key was given twice (and no string holds
+    ``":``; such a file, like one with a spaced key, is simply read again).
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return data.count(b'":') == keys and _SPACED_KEY.search(data) is None
+
+
+def _parse(data: str | bytes, source: str | None, max_bytes: int) -> tuple[Any, bool]:
+    """JSON text to Python values, every failure a DatasetError. Returns the values and
+    whether a key given twice may have gone unseen (orjson's reading, to be proven)."""
+    if len(data) > max_bytes:
+        raise _fail(f"{len(data)} bytes is more than the limit of {max_bytes} (max_bytes)", source)
+    if data.startswith(_BOM if isinstance(data, bytes) else "\ufeff"):  # type: ignore[arg-type]
+        raise _fail("starts with a byte-order mark (BOM): save the file as UTF-8 without one", source)
+    fast = _orjson()
+    if fast is not None:
+        try:
+            return fast.loads(data), True
+        except fast.JSONDecodeError:
+            pass  # the standard parser below says what is wrong
+    return _parse_text(_text(data, source), source), False
+
+
+def _text(data: str | bytes, source: str | None) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _fail(f"not UTF-8: byte {exc.start} (line {line}) cannot be decoded", source) from None
+
+
+def _parse_text(text: str, source: str | None) -> Any:
+    """The standard library's parser, with a message for every failure and duplicate keys
+    reported."""
+    if not text.strip():
+        raise _fail("empty: no JSON at all", source)
+    duplicates: list[tuple[dict[str, Any], str]] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((obj, key))
+                seen.add(key)
+        return obj
+
+    try:
+        raw = json.loads(text, object_pairs_hook=pairs_hook)
+    except json.JSONDecodeError as exc:
+        raise _fail(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", source) from None
+    except RecursionError:
+        raise _fail("invalid JSON: nested too deeply", source) from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        detail = "a number with too many digits" if "digits" in str(exc) else str(exc)
+        raise _fail(f"invalid JSON: {detail}", source) from None
+    if duplicates:
+        where = _paths_of(raw, {id(obj) for obj, _ in duplicates})
+        problems = [
+            Problem(where.get(id(obj), "$"), f"duplicate key {key!r}: JSON would keep only its last value")
+            for obj, key in duplicates
+        ]
+        raise DatasetError(problems, source)
+    return raw
+
+
+def _paths_of(raw: Any, wanted: set[int]) -> dict[int, str]:
+    """JSON paths of the objects whose id() is in ``wanted`` (walked only on error)."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(raw, "$")]
+    while stack:
+        value, path = stack.pop()
+        if id(value) in wanted:
+            found[id(value)] = path
+        if isinstance(value, dict):
+            stack.extend((v, f"{path}.{k}") for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value))
+    return found
+
+
+# ------------------------------------------------------------------ the two paths
+
+
+def _fast(raw: Any) -> tuple[Dataset, int]:
+    """The happy path: check every table's rows and defer their records, or raise
+    (anything). Returns the dataset and the number of object keys read."""
+    if type(raw) is not dict or len(raw) != len(TABLES) + 1:
+        raise Unexpected
+    info = raw["info"]
+    if type(info) is not dict or info.get("schema_version") != SCHEMA_VERSION:
+        raise Unexpected
+    context: dict[str, Any] = {}
+    keys = len(raw) + checker(DatasetInfo)([info], context)
+    for spec in _CHECK_ORDER:
+        keys += checker(spec.record)(raw[spec.name], context)
+    shared: dict[str, str] = {}
+    intern = shared.setdefault
+    tables = {
+        spec.name: spec.table._deferred(len(raw[spec.name]), _builds(spec.record, raw[spec.name], intern))
+        for spec in TABLES
+    }
+    return Dataset(info=builder(DatasetInfo)(info, intern), **tables), keys
+
+
+def _builds(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Callable[[], tuple[Any, ...]]:
+    """What builds the records of checked rows, with the collector paused; the rows are let go."""
+    pending = [rows]
+
+    def build() -> tuple[Any, ...]:
+        make = builder(cls)
+        with collector_paused(promote=True):
+            return tuple([make(row, intern) for row in pending.pop()])
+
+    return build
+
+
+def _detailed(raw: Any, source: str | None) -> Dataset:
+    """Structure with the strict converter and check integrity, reporting every problem."""
+    if not isinstance(raw, Mapping):
+        raise DatasetError([Problem("$", f"expected a JSON object, got {_rules.json_type(raw)}")], source)
+    info = raw.get("info")
+    version = info.get("schema_version") if isinstance(info, dict) else None
+    if type(version) is int and version != SCHEMA_VERSION:
+        message = f"unsupported schema_version {version}: this release reads {SCHEMA_VERSION}"
+        raise DatasetError([Problem("$.info.schema_version", message)], source)
+    try:
+        ds = _convert.structure(raw, Dataset)
+    except RecursionError:
+        raise _fail("nested too deeply", source) from None
+    except Exception as exc:  # cattrs raises ClassValidationError groups
+        problems = _convert.problems_from(exc)
+        with contextlib.suppress(RecursionError):
+            problems += _readable_problems(raw)
+        raise DatasetError(problems, source) from None
+    problems = _integrity.problems((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)
+    if problems:
+        raise DatasetError(problems, source)
+    return ds
+
+
+def _readable_problems(raw: Mapping[str, Any]) -> list[Problem]:
+    """After a structural failure: the integrity problems among the records that can be
+    read, so that one pass reports everything."""
+    tables = []
+    skip = _integrity.Unreadable()
+    for spec in TABLES:
+        items = raw.get(spec.name)
+        readable: list[tuple[int, Mapping[str, Any]]] = []
+        tables.append((spec.name, spec.record, readable))
+        if not isinstance(items, list):
+            continue
+        hook = _convert.converter.get_structure_hook(spec.record)
+        for i, item in enumerate(items):
+            try:
+                hook(item, spec.record)
+            except Exception:  # reported already, with its path, by the whole-file pass
+                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                    skip.ids.setdefault(spec.record, set()).add(item["id"])
+                if spec.name == "episodes" and isinstance(item, Mapping) and type(item.get("number")) is int:
+                    skip.episode_numbers.add(item["number"])
+            else:
+                readable.append((i, item))
+    return _integrity.problems(tables, skip)
+
+
+def check(ds: Dataset) -> list[Problem]:
+    """Every integrity problem of a dataset's records (empty when it is sound)."""
+    raw = ds.to_dict()
+    return _integrity.problems((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)
+
+
+# ------------------------------------------------------------------ public
+
+
+@public
+def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_BYTES) -> Dataset:
+    """Load a dataset from JSON text (``str``, or ``bytes`` in UTF-8 without a BOM).
+
+    Raises :class:`~putin_interviews.DatasetError` listing every problem, each with
+    its JSON path; no other exception escapes for bad data.
+
+    >>> import putin_interviews
+    >>> text = putin_interviews.dataset().to_json()
+    >>> len(putin_interviews.loads(text).quotes) == len(putin_interviews.dataset().quotes)
+    True
+    """
+    # One pause for the whole load: re-enabling the collector in between would make it walk
+    # the freshly parsed tree at the next allocation.
+    with collector_paused(promote=True):
+        raw, unproven = _parse(data, source, max_bytes)
+        try:
+            ds, keys = _fast(raw)
+        except Exception:  # anything unexpected: the detailed path says what
+            ds, keys = None, -1
+        if unproven and (ds is None or not _no_key_twice(data, keys)):
+            # Read again by the standard parser, which names a key given twice; when it
+            # finds none, orjson's reading stands.
+            raw = _parse_text(_text(data, source), source)
+        return ds if ds is not None else _detailed(raw, source)
+
+
+@public
+def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_bytes: int = MAX_BYTES) -> Dataset:
+    """Load a dataset of the package's schema and check its integrity.
+
+    ``source`` is a path (``str`` or path-like), the file's ``bytes``, or the parsed JSON
+    object (a mapping, as from :func:`json.load`). A file larger than ``max_bytes``
+    (default :data:`MAX_BYTES`, 2 GiB) is refused before it is read.
+
+    Raises :class:`~putin_interviews.DatasetError` (a ``ValueError``) listing every
+    problem with its JSON path; nothing is returned half-loaded.
+
+    >>> import tempfile, pathlib, putin_interviews
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = putin_interviews.dataset().dump(pathlib.Path(tmp) / "mine.json")
+    ...     len(putin_interviews.load(path).articles)
+    3
+    >>> putin_interviews.load(putin_interviews.dataset().to_dict()) == putin_interviews.dataset()
+    True
+    """
+    if isinstance(source, bytes):
+        return loads(source, max_bytes=max_bytes)
+    if isinstance(source, Mapping):
+        with collector_paused(promote=True):
+            return _detailed(source, None)
+    p = Path(source)
+    try:
+        if p.is_dir():
+            raise _fail("is a directory, not a dataset file", str(p))
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise _fail(f"the file is {size} bytes, more than the limit of {max_bytes} (max_bytes)", str(p))
+        data = p.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise _fail(f"cannot read file: {reason}", str(p)) from None
+    return loads(data, source=str(p), max_bytes=max_bytes)
+
+
+def _read_bundled() -> bytes:
+    return resources.files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
+
+
+_BUNDLED = Cell(lambda: loads(_read_bundled(), source=f"<bundled {_DATA_FILE}>"))
+
+
+@public
+def dataset() -> Dataset:
+    """The bundled dataset, read on first use (once, thread-safely) and cached.
+
+    >>> import putin_interviews
+    >>> putin_interviews.dataset() is putin_interviews.dataset()
+    True
+    >>> [a.outlet for a in putin_interviews.dataset().articles]
+    ['LifeZette', 'LifeZette', 'Deadline']
+    """
+    return _BUNDLED.get()

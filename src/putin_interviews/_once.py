@@ -1,0 +1,68 @@
+"""Values built once, on first use, under one lock: the one home of the package's laziness.
+
+Every cache (a table's indexes and deferred records, the bundled dataset, generated code) is
+built by :func:`once` or held in a :class:`Cell`, so double-checked locking is written here
+only. The lock is re-entrant: building one value may need another (a search index needs the
+table's records, which may themselves be deferred).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, MutableMapping
+from typing import Any, Generic, TypeVar
+
+__all__ = ["Cell", "once", "once_in"]
+
+T = TypeVar("T")
+K = TypeVar("K")
+
+_LOCK = threading.RLock()
+
+
+def once(owner: Any, slot: str, build: Callable[[], T]) -> T:
+    """``owner.slot``, set to ``build()`` the first time it is None (once, even when
+    threads race); the slot is set with ``object.__setattr__``, so immutable owners work."""
+    value: T | None = getattr(owner, slot)
+    if value is None:
+        with _LOCK:
+            value = getattr(owner, slot)
+            if value is None:
+                value = build()
+                object.__setattr__(owner, slot, value)
+    return value
+
+
+def once_in(mapping: MutableMapping[K, T], key: K, build: Callable[[], T]) -> T:
+    """``mapping[key]``, set to ``build()`` the first time it is missing (once)."""
+    value = mapping.get(key)
+    if value is None:
+        with _LOCK:
+            value = mapping.get(key)
+            if value is None:
+                value = mapping[key] = build()
+    return value
+
+
+class Cell(Generic[T]):
+    """A module-level value built by ``build`` on first :meth:`get`, once.
+
+    >>> cell = Cell(lambda: [1, 2])
+    >>> cell.get() is cell.get()
+    True
+    """
+
+    __slots__ = ("_build", "value")
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self._build = build
+        #: The value once built; None before (tests may reset it).
+        self.value: T | None = None
+
+    def get(self) -> T:
+        """The value, built on first use.
+
+        >>> Cell(lambda: 3).get()
+        3
+        """
+        return once(self, "value", lambda: self._build())

@@ -1,0 +1,414 @@
+"""The collection type of every table and every result: tuple-like, immutable, chainable.
+
+``ds.quotes`` is a :class:`~putin_interviews.Quotes`; ``ds.quotes.filter(speaker="putin")``
+is one too, and so is ``.search("al qaida")``. What a table computes (its records when
+deferred, its indexes by id, by field and by word) lives in one mutable cache, built once
+per table on first use (:mod:`._once`), left out of pickles and copies, and recomputed on
+demand (as ``packaging.version.Version`` does with its caches).
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
+
+import attrs
+
+from . import _convert, _flat
+from ._errors import NotFoundError, suggest
+from ._gc import collector_paused
+from ._hits import Hit
+from ._models import Article, Critique, Episode, Person, Quote
+from ._once import once, once_in
+from ._public import public
+from ._render import format_table, html_table
+from ._search import InvertedIndex, tokens
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from ._dataset import Dataset
+
+__all__ = ["Deferred", "Table"]
+
+R = TypeVar("R", Person, Article, Episode, Quote, Critique)
+
+
+@attrs.frozen
+class Deferred:
+    """Records made on first use: ``count`` of them, by ``build``."""
+
+    count: int
+    build: Callable[[], tuple[Any, ...]]
+
+
+class _Cache:
+    """What a table computes once, on first use; never pickled or copied."""
+
+    __slots__ = ("by_field", "by_id", "by_name", "records", "search_index")
+
+    def __init__(self) -> None:
+        self.records: tuple[Any, ...] | None = None
+        self.by_id: dict[str, Any] | None = None
+        #: Per-field position indexes of a root table: field -> value -> positions.
+        self.by_field: dict[str, dict[Any, list[int]]] = {}
+        self.search_index: InvertedIndex | None = None
+        self.by_name: dict[str, Any] | None = None
+
+
+@public
+class Table(Sequence[R]):
+    """An immutable, tuple-like collection of records of one kind.
+
+    Indexing, slicing, ``len``, iteration and ``in`` work as on a tuple; a slice, a
+    filter or a search gives a collection of the same type, so calls chain. It compares
+    equal to another collection or a tuple holding the same records in the same order.
+    A pickle or copy of a table holds its records; a table unpickled belongs to no
+    dataset, so filters that resolve people, articles or episodes need its dataset
+    (pickle the :class:`~putin_interviews.Dataset` for those).
+    """
+
+    __slots__ = ("_cache", "_dataset", "_positions", "_root", "_source")
+    if TYPE_CHECKING:  # the slots, set once by _init (only for the type checker: see _public)
+        _source: tuple[R, ...] | Deferred
+        _root: Table[R] | None
+        _dataset: Dataset | None
+        _positions: tuple[int, ...] | None
+        _cache: _Cache
+
+    #: The record kind's name in search hits and messages ("quote", …).
+    kind: ClassVar[str]
+    #: The record type of the table's rows.
+    record_type: ClassVar[type]
+    #: Columns shown by ``repr``, ``_repr_html_`` and the command line's tables.
+    _columns: ClassVar[tuple[tuple[str, Callable[[Any], object]], ...]]
+    #: The searchable fields of one record: (field name, weight).
+    _search_fields: ClassVar[tuple[tuple[str, float], ...]]
+
+    def __init__(self, items: Iterable[R] = ()) -> None:
+        # Tuples are immutable, so a tuple (or another table's tuple) is shared, not copied.
+        if isinstance(items, Table):
+            items = items._items
+        source: tuple[R, ...] | Deferred = items if type(items) is tuple else tuple(items)
+        self._init(source, None)
+
+    def _init(self, source: tuple[R, ...] | Deferred, root: Table[R] | None) -> None:
+        set_slot = object.__setattr__
+        set_slot(self, "_source", source)
+        set_slot(self, "_root", root)
+        set_slot(self, "_dataset", None if root is None else root._dataset)
+        #: Positions of the records in the root table, when known (results of indexed filters).
+        set_slot(self, "_positions", None)
+        set_slot(self, "_cache", _Cache())
+
+    # --------------------------------------------------------------- tuple behaviour
+
+    @classmethod
+    def _deferred(cls, count: int, build: Callable[[], tuple[R, ...]]) -> Self:
+        """A table of ``count`` records that ``build`` makes on first use (once): the
+        loader checks big tables completely but builds their records only when needed."""
+        table = cls.__new__(cls)
+        table._init(Deferred(count, build), None)
+        return table
+
+    @property
+    def _items(self) -> tuple[R, ...]:
+        source = self._source
+        if type(source) is tuple:
+            return source
+        assert isinstance(source, Deferred)
+        return once(self._cache, "records", source.build)
+
+    def _built(self) -> bool:
+        """True unless the records are deferred and not made yet."""
+        return type(self._source) is tuple or self._cache.records is not None
+
+    def __len__(self) -> int:
+        source = self._source
+        return source.count if isinstance(source, Deferred) else len(source)
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> Self: ...
+    def __getitem__(self, index: int | slice) -> R | Self:
+        if isinstance(index, slice):
+            return self._derive(self._items[index])
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._items)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._items
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Table):
+            return type(self) is type(other) and self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The records only: indexes are recomputed on demand, and a deferred table is built.
+        return type(self), (self._items,)
+
+    def __copy__(self) -> Self:
+        return self  # immutable, as a tuple of immutable records
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        return self
+
+    def __repr__(self) -> str:
+        return self._text(limit=10, width=100, max_lines=2)
+
+    def _head(self) -> str:
+        return f"{type(self).__name__}: {len(self)} {self.kind}{'' if len(self) == 1 else 's'}"
+
+    def _text(self, limit: int | None, width: int, max_lines: int | None) -> str:
+        shown = self._items if limit is None else self._items[:limit]
+        if not shown:
+            return self._head()
+        body = format_table([c[0] for c in self._columns], self._rows(shown), width=width, max_lines=max_lines)
+        more = f"\n… {len(self) - len(shown)} more" if len(shown) < len(self) else ""
+        return f"{self._head()}\n{body}{more}"
+
+    def _rows(self, records: Iterable[R]) -> list[list[str]]:
+        return [[_cell(getter(r)) for _, getter in self._columns] for r in records]
+
+    def _repr_html_(self) -> str:
+        """An HTML table for notebooks; every value is escaped.
+
+        >>> import putin_interviews
+        >>> putin_interviews.quotes(speaker="putin", episode=1)._repr_html_()[:7]
+        '<table>'
+        """
+        return html_table([name for name, _ in self._columns], self._rows(self._items), caption=self._head())
+
+    # --------------------------------------------------------------- derived collections
+
+    @property
+    def _base(self) -> Table[R]:
+        """The table this one was derived from (itself for a dataset's own table)."""
+        return self._root if self._root is not None else self
+
+    def _derive(self, items: Iterable[R]) -> Self:
+        new = type(self).__new__(type(self))
+        new._init(items if type(items) is tuple else tuple(items), self._base)
+        return new
+
+    def _bind(self, dataset: Dataset) -> None:
+        object.__setattr__(self, "_dataset", dataset)
+
+    def _where(self, tests: list[Callable[[R], bool]]) -> Self:
+        return self._derive(r for r in self._items if all(t(r) for t in tests))
+
+    def _field_index(self, field: str) -> dict[Any, list[int]]:
+        """value -> positions of the records holding it, for a field of the root table;
+        built once, on first use."""
+        root = self._base
+
+        def build() -> dict[Any, list[int]]:
+            index: dict[Any, list[int]] = {}
+            for position, record in enumerate(root._items):
+                index.setdefault(getattr(record, field), []).append(position)
+            return index
+
+        return once_in(root._cache.by_field, field, build)
+
+    def _select(self, indexed: list[tuple[str, set[Any]]], tests: list[Callable[[R], bool]]) -> Self:
+        """Records whose ``field`` value is in the given set for every (field, values) in
+        ``indexed`` (answered from the field indexes, in time proportional to the result)
+        and that pass ``tests``; document order kept."""
+        root = self._base
+        if not indexed or (self is not root and self._positions is None):
+            checks: list[Callable[[R], bool]] = [_field_in(field, values) for field, values in indexed]
+            return self._where(checks + tests)
+        # The shortest position list answers; the other criteria are tested on its records
+        # only: time proportional to the smallest result, not the largest.
+        candidates: list[tuple[list[int], str, set[Any]]] = []
+        for field, values in indexed:
+            index = self._field_index(field)
+            found = [index.get(v, []) for v in values]
+            candidates.append((found[0] if len(found) == 1 else sorted(p for f in found for p in f), field, values))
+        candidates.sort(key=lambda c: len(c[0]))
+        positions = candidates[0][0]
+        items = root._items
+        for _, field, values in candidates[1:]:
+            get = attrgetter(field)
+            positions = [p for p in positions if get(items[p]) in values]
+        if self is not root:
+            assert self._positions is not None
+            mine = set(self._positions)
+            positions = [p for p in positions if p in mine]
+        if tests:
+            positions = [p for p in positions if all(t(items[p]) for t in tests)]
+        result = self._derive(items[p] for p in positions)
+        object.__setattr__(result, "_positions", tuple(positions))
+        return result
+
+    # --------------------------------------------------------------- lookup
+
+    def _id_index(self) -> dict[str, R]:
+        return once(self._cache, "by_id", lambda: {r.id: r for r in self._items})
+
+    def _keys(self) -> Iterable[str] | Mapping[str, str]:
+        return self._id_index().keys()
+
+    def get(self, key: str) -> R:
+        """The record with id ``key``; :class:`~putin_interviews.NotFoundError` naming the
+        closest ids when there is none.
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().quotes.get("lz-part-3-always-hope").text
+        'There is always hope,'
+        """
+        found = self._id_index().get(key) if isinstance(key, str) else None
+        if found is None:
+            raise NotFoundError(self.kind, key, suggest(str(key), self._keys()))
+        return found
+
+    # --------------------------------------------------------------- search
+
+    def _index(self) -> InvertedIndex:
+        root = self._base
+
+        def build() -> InvertedIndex:
+            records = root._items
+            with collector_paused():
+                fields = [([_searchable(getattr(r, name)) for r in records], w) for name, w in self._search_fields]
+                return InvertedIndex(len(records), fields)
+
+        return once(root._cache, "search_index", build)
+
+    def hits(self, query: str, limit: int | None = None) -> list[Hit[R]]:
+        """Search hits in this collection, best first, each with what matched.
+
+        >>> import putin_interviews
+        >>> [h.record.id for h in putin_interviews.dataset().articles.hits("al qaida")]
+        ['lz-part-1']
+        """
+        return [
+            Hit(record, self.kind, score, partial(self._matched, record, terms), terms)
+            for record, score, terms in self._ranked(query, limit)
+        ]
+
+    def _ranked(self, query: str, limit: int | None) -> list[tuple[R, float, tuple[str, ...]]]:
+        """(record, score, query words) of this collection's matches, best first."""
+        root = self._base
+        members = None if root is self else {id(r) for r in self._items}
+        found = self._index().query(query, limit if members is None else None)
+        items = root._items
+        if members is None:
+            return [(items[doc], score, terms) for doc, score, terms in found]
+        ranked = [(items[doc], score, terms) for doc, score, terms in found if id(items[doc]) in members]
+        return ranked if limit is None else ranked[:limit]
+
+    def _matched(self, record: R, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
+        wanted = set(terms)
+        return tuple(
+            name for name, _ in self._search_fields if wanted.intersection(tokens(_searchable(getattr(record, name))))
+        )
+
+    def search(self, query: str, limit: int | None = None) -> Self:
+        """The records matching every word of ``query``, best first.
+
+        Case-, accent- and punctuation-insensitive: "detente" finds "détente", "don't"
+        finds "don’t", "al qaida" finds "Al-Qaida".
+
+        >>> import putin_interviews
+        >>> [q.id for q in putin_interviews.dataset().quotes.search("al qaida")]
+        ['lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
+        """
+        return self._derive(record for record, _, _ in self._ranked(query, limit))
+
+    # --------------------------------------------------------------- export
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The records as JSON-shaped dicts (the dataset file's form).
+
+        >>> import putin_interviews
+        >>> putin_interviews.get_quote("lz-part-3-always-hope").span
+        Span(start=1, end=22)
+        >>> putin_interviews.quotes(text="always hope").to_dicts()[0]["span"]
+        {'start': 1, 'end': 22}
+        """
+        hook = _convert.converter.get_unstructure_hook(self.record_type)
+        return [hook(r) for r in self._items]
+
+    def to_json(self) -> str:
+        """The records as a JSON array (UTF-8 characters unescaped, two-space indent).
+
+        >>> import putin_interviews
+        >>> putin_interviews.quotes(text="always hope").to_json().startswith('[\\n  {\\n    "id": ')
+        True
+        """
+        return json.dumps(self.to_dicts(), ensure_ascii=False, indent=2)
+
+    def to_csv(self) -> str:
+        """The records as CSV text with a header row; nested fields flattened and lists
+        joined as :meth:`Dataset.export` documents.
+
+        >>> import putin_interviews
+        >>> print(putin_interviews.people(kind="group").to_csv().splitlines()[0])
+        id,name,aliases,description,kind
+        """
+        return _flat.csv_text(self.record_type, self.to_dicts())
+
+    def to_pandas(self) -> Any:
+        """A :class:`pandas.DataFrame` with one row per record (needs the ``pandas`` extra).
+
+        >>> import putin_interviews
+        >>> frame = putin_interviews.quotes(speaker="putin").to_pandas()  # doctest: +SKIP
+        >>> frame.shape  # doctest: +SKIP
+        (19, 15)
+        """
+        try:
+            pandas = importlib.import_module("pandas")
+        except ImportError:
+            raise ImportError(
+                "to_pandas() needs pandas, which is not installed: pip install 'putin-interviews[pandas]'"
+            ) from None
+        return pandas.DataFrame(self.to_dicts(), columns=_convert.field_names(self.record_type))
+
+    # --------------------------------------------------------------- resolution
+
+    def _ds(self) -> Dataset:
+        if self._dataset is None:
+            raise TypeError(f"this {type(self).__name__} belongs to no Dataset, so it cannot resolve references")
+        return self._dataset
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _searchable(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return " ".join(_searchable(v) for v in value)
+    return str(value)
+
+
+def _field_in(field: str, values: set[Any]) -> Callable[[Any], bool]:
+    get = attrgetter(field)
+    return lambda r: get(r) in values
