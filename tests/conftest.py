@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -34,3 +39,29 @@ def seed_texts(ds: Dataset) -> dict[str, str]:
             pytest.fail(message)
         pytest.skip(message)
     return {a.id: (SEEDS / a.source_file).read_text(encoding="utf-8") for a in ds.articles}
+
+
+def _reset_json_backend() -> None:
+    """Have the loader look for orjson again, where it offers a way to (``_load._json_backend_reset``)."""
+    try:
+        loader = importlib.import_module("putin_interviews._load")
+    except ImportError:
+        return
+    reset = getattr(loader, "_json_backend_reset", None)
+    if reset is not None:
+        reset()
+
+
+@contextlib.contextmanager
+def no_orjson() -> Iterator[None]:
+    """Load as if orjson were not installed: ``import orjson`` fails inside the block.
+
+    The loader re-reads ``sys.modules`` for orjson on every load, so a ``None`` entry there
+    (what ``import`` reads as "not installed") makes it use the standard library's parser.
+    """
+    try:
+        with mock.patch.dict(sys.modules, {"orjson": None}):
+            _reset_json_backend()
+            yield
+    finally:
+        _reset_json_backend()

@@ -6,25 +6,81 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews import DatasetError
 
+from .conftest import no_orjson
+
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
 EXPECTED: dict[str, list[str]] = json.loads((BAD / "expected.json").read_text("utf-8"))
 GOOD: dict[str, Any] = json.loads((DATA / "good.json").read_text("utf-8"))
+GOOD_TEXT = (DATA / "good.json").read_text("utf-8")
+HAVE_ORJSON = importlib.util.find_spec("orjson") is not None
+#: The JSON parsers a load may go through: orjson (when installed, the default) and the standard library's.
+BACKENDS = ["orjson", "stdlib"]
+
+
+@contextlib.contextmanager
+def _using(backend: str) -> Iterator[None]:
+    """Load with one parser; with orjson, check that the loader did use it (else the case tests nothing)."""
+    if backend == "stdlib":
+        with no_orjson():
+            yield
+        return
+    if not HAVE_ORJSON:
+        pytest.skip("orjson is not installed")
+    import orjson
+
+    real = orjson.loads
+    calls: list[object] = []
+
+    def spy(data: Any) -> Any:
+        calls.append(data)
+        return real(data)
+
+    with mock.patch.object(orjson, "loads", spy):
+        yield
+    assert calls, "the loader did not parse with orjson"
+
+
+def _backends() -> list[str]:
+    return BACKENDS if HAVE_ORJSON else ["stdlib"]
+
+
+def test_no_orjson_keeps_the_loader_off_orjson() -> None:
+    if not HAVE_ORJSON:
+        pytest.skip("orjson is not installed")
+    import orjson
+
+    raw = (DATA / "good.json").read_bytes()
+    expected = pi.loads(raw)
+    calls: list[object] = []
+    real = orjson.loads
+
+    def spy(data: Any) -> Any:
+        calls.append(data)
+        return real(data)
+
+    with mock.patch.object(orjson, "loads", spy), no_orjson():
+        assert pi.loads(raw) == expected
+    assert calls == [], "orjson parsed the file inside no_orjson()"
 
 
 def test_the_good_file_loads() -> None:
@@ -47,9 +103,15 @@ def test_bad_file_gives_exactly_the_expected_problems(name: str) -> None:
     assert str(info.value).startswith(f"invalid dataset {BAD / name}: {len(EXPECTED[name])} problem")
 
 
-def test_all_problems_at_once() -> None:
-    # Two structural problems and three integrity problems, in one pass.
-    assert len(EXPECTED["several-problems.json"]) == 5
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_structural_and_integrity_problems_are_reported_together_in_one_pass(backend: str) -> None:
+    with _using(backend), pytest.raises(DatasetError) as info:
+        pi.loads((BAD / "several-problems.json").read_bytes())
+    assert [str(p) for p in info.value.problems] == EXPECTED["several-problems.json"]
+    messages = [p.message for p in info.value.problems]
+    # Structural: a value the converter cannot read. Integrity: a readable value that does not fit the rest.
+    assert [m for m in messages if m.startswith("expected one of")], messages
+    assert [m for m in messages if m.startswith(("unknown person", "episode ", "span "))], messages
 
 
 def test_missing_file_directory_and_size_limit(tmp_path: Path) -> None:
@@ -164,21 +226,111 @@ def test_one_mutation_of_a_valid_dataset_gives_dataset_error(data: st.DataObject
             parent[path[-1]] = data.draw(st.sampled_from(choices))
             if _accepts(path, parent[path[-1]]):
                 return
-    with pytest.raises(DatasetError) as info:
-        pi.load(doc)
-    assert info.value.problems
-    assert all(p.path.startswith("$") for p in info.value.problems)
+    # As bytes, as from a file: the loader's fast path (and orjson's, when installed) sees the mutation.
+    raw = json.dumps(doc).encode()
+    found: dict[str, list[str]] = {}
+    for backend in _backends():
+        with _using(backend), pytest.raises(DatasetError) as info:
+            pi.loads(raw)
+        assert info.value.problems
+        assert all(p.path.startswith("$") for p in info.value.problems)
+        found[backend] = [str(p) for p in info.value.problems]
+    assert len({tuple(v) for v in found.values()}) == 1, found
 
 
 def _accepts(path: tuple[Any, ...], value: Any) -> bool:
-    """True when the retyped value is still valid (null for a field that is nullable)."""
-    try:
-        doc = copy.deepcopy(GOOD)
-        _at(doc, path[:-1])[path[-1]] = value
-        pi.load(doc)
-    except DatasetError:
-        return False
-    return True
+    """True when the retyped value is still valid (null for a field that is nullable), with every parser."""
+    doc = copy.deepcopy(GOOD)
+    _at(doc, path[:-1])[path[-1]] = value
+    raw = json.dumps(doc).encode()
+    accepted: dict[str, bool] = {}
+    for backend in _backends():
+        with _using(backend):
+            try:
+                pi.loads(raw)
+            except DatasetError:
+                accepted[backend] = False
+            else:
+                accepted[backend] = True
+    assert len(set(accepted.values())) == 1, (path, value, accepted)
+    return all(accepted.values())
+
+
+# ------------------------------------------------------------------ duplicate keys
+
+# Replacements of the first '"context":' (or '"speaker_id":') in good.json: the key given twice, with JSON
+# whitespace before a colon, where a count of '":' does not see the key.
+SPACED_DUPLICATES = {
+    "space-before-the-first-colon": ('"context":', '"context" : "FIRST", "context":'),
+    "tab-before-the-first-colon": ('"context":', '"context"\t: "FIRST", "context":'),
+    "newline-before-the-first-colon": ('"context":', '"context"\n: "FIRST", "context":'),
+    "crlf-before-the-first-colon": ('"context":', '"context"\r\n: "FIRST", "context":'),
+    "space-before-the-second-colon": ('"context":', '"context": "FIRST", "context" :'),
+    "space-before-both-colons": ('"context":', '"context" : "FIRST", "context" :'),
+    "speaker-spaced-first": ('"speaker_id":', '"speaker_id" : "stone", "speaker_id":'),
+    "speaker-spaced-second": ('"speaker_id":', '"speaker_id": "stone", "speaker_id" :'),
+}
+
+
+def _refused_for_duplicate_key(data: bytes, key: str, path: str) -> None:
+    with pytest.raises(DatasetError) as info:
+        pi.loads(data)
+    problems = [(p.path, p.message) for p in info.value.problems]
+    assert [pm for pm in problems if pm[0] == path and pm[1].startswith(f"duplicate key {key!r}")], problems
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("case", sorted(SPACED_DUPLICATES))
+def test_a_spaced_duplicate_key_is_refused(case: str, backend: str) -> None:
+    old, new = SPACED_DUPLICATES[case]
+    assert old in GOOD_TEXT
+    data = GOOD_TEXT.replace(old, new, 1).encode()
+    with _using(backend):
+        _refused_for_duplicate_key(data, old.strip('":'), "$.quotes[0]")
+
+
+def _json_path(path: tuple[Any, ...]) -> str:
+    return "$" + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
+
+
+def _emit(value: Any, path: tuple[Any, ...], target: tuple[Any, ...], pair: tuple[tuple[str, str], ...]) -> str:
+    """JSON text of ``value``; the key at ``target`` is written once per (whitespace before the colon, value
+    text) in ``pair``, where a value text of "" stands for the key's own value."""
+    if isinstance(value, dict):
+        items: list[str] = []
+        for k, v in value.items():
+            key = json.dumps(k, ensure_ascii=False)
+            child = _emit(v, (*path, k), target, pair)
+            if (*path, k) == target:
+                items += [f"{key}{space}: {text or child}" for space, text in pair]
+            else:
+                items.append(f"{key}: {child}")
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_emit(v, (*path, i), target, pair) for i, v in enumerate(value)) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+KEY_PATHS = [p for p in PATHS if isinstance(p[-1], str)]
+JSON_WHITESPACE = st.text(alphabet=" \t\r\n", max_size=4)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    target=st.sampled_from(KEY_PATHS),
+    other=st.sampled_from(['"FIRST"', '"stone"', "0", "-1.5", "null", "true", "[]", "{}", '["x"]']),
+    spaces=st.tuples(JSON_WHITESPACE, JSON_WHITESPACE),
+    duplicate_first=st.booleans(),
+)
+def test_a_key_given_twice_with_any_whitespace_before_its_colon_is_refused(
+    target: tuple[Any, ...], other: str, spaces: tuple[str, str], duplicate_first: bool
+) -> None:
+    assume(json.loads(other) != _at(GOOD, target))
+    pair = ((spaces[0], other), (spaces[1], "")) if duplicate_first else ((spaces[0], ""), (spaces[1], other))
+    data = _emit(GOOD, (), target, pair).encode()
+    for backend in _backends():
+        with _using(backend):
+            _refused_for_duplicate_key(data, target[-1], _json_path(target[:-1]))
 
 
 # ------------------------------------------------------------------ saving

@@ -1,0 +1,82 @@
+"""Type checkers see every public name of the package, and only those: the names imported for them, the
+names defined on first access, and ``__all__`` are one list."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import putin_interviews as pi
+
+ROOT = Path(__file__).resolve().parents[1]
+INIT = Path(pi.__file__)
+
+
+def _mypy(tmp_path: Path, code: str) -> subprocess.CompletedProcess[str]:
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(code, "utf-8")
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache")]
+    return subprocess.run(
+        [*command, str(snippet)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=False
+    )
+
+
+def test_mypy_reports_a_misspelt_public_name(tmp_path: Path) -> None:
+    result = _mypy(tmp_path, 'import putin_interviews as pi\n\npi.qoutes(speaker="putin")\n')
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert 'has no attribute "qoutes"' in result.stdout, result.stdout
+
+
+def test_mypy_accepts_correct_use_of_the_public_names(tmp_path: Path) -> None:
+    code = (
+        "import putin_interviews as pi\n"
+        "\n"
+        'quotes: pi.Quotes = pi.quotes(speaker="putin")\n'
+        "first: pi.Quote = quotes[0]\n"
+        "everything: pi.Quotes = pi.dataset().quotes\n"
+        "kind: type[pi.Quote] = pi.Quote\n"
+        'hits: pi.Hits = pi.search("hope")\n'
+        "print(first.text, len(everything), kind, hits, pi.__version__)\n"
+    )
+    result = _mypy(tmp_path, code)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _mentions_type_checking(test: ast.expr) -> bool:
+    return any(
+        (isinstance(node, ast.Name) and node.id == "TYPE_CHECKING")
+        or (isinstance(node, ast.Attribute) and node.attr == "TYPE_CHECKING")
+        for node in ast.walk(test)
+    )
+
+
+def _names_imported_for_type_checkers() -> list[str]:
+    tree = ast.parse(INIT.read_text("utf-8"))
+    names: list[str] = []
+    for block in tree.body:
+        if isinstance(block, ast.If) and _mentions_type_checking(block.test):
+            for node in ast.walk(block):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    names += [alias.asname or alias.name for alias in node.names]
+    return names
+
+
+def test_type_checking_imports_lazy_names_and_all_are_the_same_list() -> None:
+    for_checkers = _names_imported_for_type_checkers()
+    assert len(for_checkers) == len(set(for_checkers)), "a name is imported twice for type checkers"
+    lazy = sorted(pi._LAZY)
+    public = sorted(n for n in pi.__all__ if n != "__version__")
+    assert sorted(n for n in for_checkers if n != "__version__") == public
+    assert lazy == public
+
+
+def test_every_lazy_name_resolves() -> None:
+    missing = []
+    for name in pi._LAZY:
+        try:
+            getattr(pi, name)
+        except AttributeError as exc:
+            missing.append(f"{name}: {exc}")
+    assert missing == []
