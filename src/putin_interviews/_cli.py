@@ -8,6 +8,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import enum
 import json
 import os
 import shutil
@@ -20,8 +21,9 @@ from ._cite import MARKUPS, STYLES
 from ._dataset import Dataset
 from ._errors import DatasetError, NotFoundError
 from ._hits import Hits
+from ._limits import EPISODE_NUMBERS
 from ._load import dataset, load
-from ._models import Person
+from ._models import ArticleKind, CriticKind, Person, PersonKind, QuoteKind, Stance, Venue
 from ._render import format_table
 from ._table import Table
 from ._tables import TABLES
@@ -79,28 +81,35 @@ def _add_filters(sub: argparse.ArgumentParser, flags: Sequence[tuple[str, str]])
     sub.add_argument("--format", choices=LISTING_FORMATS, default="table", help="output format (default: table)")
 
 
+def _either(kind: type[enum.Enum]) -> str:
+    """An enum's values as help text: "full, partial or fragment"."""
+    values = [str(m.value) for m in kind]
+    return ", ".join(values[:-1]) + " or " + values[-1]
+
+
+_PART = f"part {EPISODE_NUMBERS[0]}-{EPISODE_NUMBERS[-1]}"
 # The filter flags of each table's listing command (named after the table).
 _FILTERS: dict[str, list[tuple[str, str]]] = {
-    "people": [("kind", "individual or group")],
-    "articles": [("outlet", "outlet name"), ("episode", "part 1-4"), ("kind", "review or news-report")],
-    "episodes": [("number", "part 1-4"), ("topic", "topic")],
+    "people": [("kind", _either(PersonKind))],
+    "articles": [("outlet", "outlet name"), ("episode", _PART), ("kind", _either(ArticleKind))],
+    "episodes": [("number", _PART), ("topic", "topic")],
     "quotes": [
         ("speaker", "person id, name or alias"),
         ("addressee", "person, or 'unknown'"),
         ("article", "article id"),
-        ("episode", "part 1-4, or 'unknown'"),
-        ("venue", "the-putin-interviews, the-late-show-with-stephen-colbert, or 'unknown'"),
-        ("kind", "full, partial or fragment"),
+        ("episode", f"{_PART}, or 'unknown'"),
+        ("venue", f"{', '.join(m.value for m in Venue)}, or 'unknown'"),
+        ("kind", _either(QuoteKind)),
         ("topic", "topic"),
         ("text", "text the quotation contains (case and accents ignored)"),
     ],
     "critiques": [
-        ("critic", "person, 'article' or 'unnamed'"),
+        ("critic", "person, " + " or ".join(repr(k.value) for k in CriticKind if k is not CriticKind.PERSON)),
         ("target", "person, episode or 'documentary'"),
-        ("stance", "positive, negative or mixed"),
+        ("stance", _either(Stance)),
         ("aspect", "text the aspect contains"),
         ("article", "article id"),
-        ("episode", "part 1-4, or 'unknown'"),
+        ("episode", f"{_PART}, or 'unknown'"),
     ],
 }
 _NULLABLE = {"addressee", "episode", "venue"}
