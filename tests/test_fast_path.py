@@ -126,3 +126,20 @@ def test_bad_files_are_reported_the_same_with_or_without_orjson(name: str, monke
     with pytest.raises(pi.DatasetError) as stdlib_only:
         pi.loads(data)
     assert [str(p) for p in with_default.value.problems] == [str(p) for p in stdlib_only.value.problems]
+
+
+def test_a_built_table_lets_its_builder_go() -> None:
+    ds = pi.loads((DATA / "good.json").read_bytes())
+    assert not ds.quotes._built()
+    ds.quotes[0]
+    assert type(ds.quotes._source) is tuple  # the builder, and the rows it held, are released
+
+
+def test_a_value_built_once_may_be_none() -> None:
+    from putin_interviews._once import Cell
+
+    calls: list[int] = []
+    cell: Cell[None] = Cell(lambda: calls.append(1))
+    assert cell.get() is None
+    assert cell.get() is None
+    assert calls == [1]

@@ -85,9 +85,9 @@ def test_import_reads_no_data_and_first_use_reads_once() -> None:
         "import sys, putin_interviews\n"
         "assert 'putin_interviews._load' not in sys.modules and 'sqlite3' not in sys.modules\n"
         "import putin_interviews._load as d\n"
-        "assert d._BUNDLED.value is None\n"
+        "assert d._BUNDLED.built is None\n"
         "a = putin_interviews.dataset(); b = putin_interviews.dataset()\n"
-        "assert a is b and d._BUNDLED.value is a\n"
+        "assert a is b and d._BUNDLED.built == (a,)\n"
         "print('ok')\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
@@ -95,7 +95,7 @@ def test_import_reads_no_data_and_first_use_reads_once() -> None:
 
 
 def test_sixteen_threads_load_the_bundled_data_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_load._BUNDLED, "value", None)
+    monkeypatch.setattr(_load._BUNDLED, "built", None)
     calls = []
     real = _load._read_bundled
 
@@ -231,3 +231,29 @@ def test_mutating_a_loaded_copy_does_not_touch_the_bundle(ds: Dataset) -> None:
     assert other.quotes[0].context == "changed"
     assert ds.quotes[0].context != "changed"
     assert isinstance(other.quotes[0], Quote)
+
+
+def test_a_duplicate_article_id_measures_claims_against_the_last_article_of_that_id() -> None:
+    raw = bundled_raw()
+    copy_of_first = copy.deepcopy(raw["articles"][0])
+    copy_of_first["text_length"] = 5
+    raw["articles"].append(copy_of_first)
+    found = problems(raw)
+    assert found[0] == "$.articles[3].id: duplicate id 'lz-part-1' (first at $.articles[0])"
+    claim = raw["articles"][0]["claims"][0]["span"]
+    assert (
+        f"$.articles[0].claims[0].span: span {claim['start']}-{claim['end']} ends after the article's text "
+        "(5 characters) (article 'lz-part-1')"
+    ) in found
+
+
+def test_unknown_keys_are_matched_case_sensitively_with_only_near_misses_suggested() -> None:
+    raw = bundled_raw()
+    raw["quotes"][0]["ID"] = "x"
+    raw["articles"][0]["Text"] = "x"
+    raw["quotes"][1]["contxt"] = "x"
+    assert set(problems(raw)) == {
+        "$.quotes[0]: unknown key 'ID'",
+        "$.articles[0]: unknown key 'Text'",
+        "$.quotes[1]: unknown key 'contxt' (did you mean 'context'?)",
+    }

@@ -228,3 +228,13 @@ def test_to_pandas_with_pandas() -> None:
     assert isinstance(frame, pandas.DataFrame)
     assert frame.shape == (19, 15)
     assert list(frame["id"][:1]) == ["lz-part-1-not-sure"]
+
+
+def test_a_dataset_built_from_a_slice_of_another_table_filters_in_chains(ds: Dataset) -> None:
+    part = pi.Quotes(ds.quotes)[:40]
+    other = pi.Dataset(
+        info=ds.info, people=ds.people, articles=ds.articles, episodes=ds.episodes, quotes=part, critiques=ds.critiques
+    )
+    chained = other.quotes.filter(speaker="putin").filter(episode=1)
+    assert [q.id for q in chained] == [q.id for q in ds.quotes[:40] if q.speaker_id == "putin" and q.episode == 1]
+    assert len(chained) == 8

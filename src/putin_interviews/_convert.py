@@ -124,7 +124,7 @@ def _format(exc: BaseException, tp: type | None) -> str:
         known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         parts = []
         for key in sorted(exc.extra_fields):
-            close = suggest(key, known, n=1, cutoff=0.6)  # a key: only a near miss
+            close = suggest(key, known, n=1, cutoff=0.6, fold=False)  # a key: case counts, a near miss only
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             parts.append(f"unknown key {key!r}{hint}")
         return "; ".join(parts)

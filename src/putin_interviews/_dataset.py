@@ -31,7 +31,7 @@ def _own(table_type: type[T], value: Iterable[Any]) -> T:
     """The table a new Dataset keeps: a table of the right type that belongs to no dataset
     yet is kept as it is (a deferred table stays deferred); anything else is copied into a
     new table (sharing the immutable records)."""
-    if type(value) is table_type and value._dataset is None:
+    if type(value) is table_type and value._dataset is None and value._root is None:
         return value
     return table_type(value)
 

@@ -89,10 +89,16 @@ class NotFoundError(KeyError):
 
 
 def suggest(
-    key: object, candidates: Iterable[str] | Mapping[str, str], n: int = 3, cutoff: float = 0.5
+    key: object,
+    candidates: Iterable[str] | Mapping[str, str],
+    n: int = 3,
+    cutoff: float = 0.5,
+    *,
+    fold: bool = True,
 ) -> tuple[str, ...]:
     """Up to ``n`` candidates close to ``key`` after normalisation (case, accents and
-    punctuation ignored): similar enough (ratio ``cutoff`` or more) and nearly as close as the best
+    punctuation ignored; compared as they are with ``fold=False``, for names where case
+    counts, such as JSON keys): similar enough (ratio ``cutoff`` or more) and nearly as close as the best
     (within 0.1 of it), best first, ties in alphabetical order. A mapping's keys are matched
     and its values suggested (names matched, ids suggested).
 
@@ -102,11 +108,12 @@ def suggest(
     ('putin',)
     """
     pairs = candidates.items() if isinstance(candidates, Mapping) else ((c, c) for c in candidates)
+    prepare = normalize if fold else str
     matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(normalize(str(key)))
+    matcher.set_seq2(prepare(str(key)))
     scored: dict[str, float] = {}
     for text, suggestion in pairs:
-        matcher.set_seq1(normalize(text))
+        matcher.set_seq1(prepare(text))
         if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
             ratio = matcher.ratio()
             if ratio >= cutoff and ratio > scored.get(suggestion, 0.0):

@@ -55,7 +55,7 @@ class Hit(Generic[R]):
         return self._fields
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Hit, (self.record, self.kind, self.score, self.fields, self.terms)
+        return type(self), (self.record, self.kind, self.score, self.fields, self.terms)
 
     def __repr__(self) -> str:
         return f"Hit({self.kind} {self.record.id!r}, score={self.score:.2f}, fields={self.fields})"

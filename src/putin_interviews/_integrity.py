@@ -200,7 +200,8 @@ class Spans(_Applied):
             g.require(SPAN_TEXT, indent, start=start, end=end, size=f"len({g.var(self.text)})")
 
     def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        length = row["text_length"] if self.own_length else r.context["lengths"].get(row["article_id"])
+        # An article's own claims are measured against the (last) article of its id.
+        length = r.context["lengths"].get(row["id" if self.own_length else "article_id"])
         for suffix, item in _items(row[self.field]):
             span, path = item, f"{at}.{self.field}{suffix}"
             if self.inner is not None:

@@ -216,7 +216,9 @@ def _builds(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Ca
     def build() -> tuple[Any, ...]:
         make = builder(cls)
         with collector_paused(promote=True):
-            return tuple([make(row, intern) for row in pending.pop()])
+            records = tuple([make(row, intern) for row in pending[0]])
+        pending.clear()
+        return records
 
     return build
 

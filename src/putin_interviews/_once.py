@@ -45,24 +45,24 @@ def once_in(mapping: MutableMapping[K, T], key: K, build: Callable[[], T]) -> T:
 
 
 class Cell(Generic[T]):
-    """A module-level value built by ``build`` on first :meth:`get`, once.
+    """A module-level value built by ``build`` on first :meth:`get`, once (None included).
 
     >>> cell = Cell(lambda: [1, 2])
     >>> cell.get() is cell.get()
     True
     """
 
-    __slots__ = ("_build", "value")
+    __slots__ = ("_build", "built")
 
     def __init__(self, build: Callable[[], T]) -> None:
         self._build = build
-        #: The value once built; None before (tests may reset it).
-        self.value: T | None = None
+        #: ``(value,)`` once built; None before (tests may reset it).
+        self.built: tuple[T] | None = None
 
     def get(self) -> T:
         """The value, built on first use.
 
-        >>> Cell(lambda: 3).get()
-        3
+        >>> Cell(lambda: None).get() is None
+        True
         """
-        return once(self, "value", lambda: self._build())
+        return once(self, "built", lambda: (self._build(),))[0]

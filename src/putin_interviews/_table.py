@@ -97,11 +97,11 @@ class Table(Sequence[R]):
         source: tuple[R, ...] | Deferred = items if type(items) is tuple else tuple(items)
         self._init(source, None)
 
-    def _init(self, source: tuple[R, ...] | Deferred, root: Table[R] | None) -> None:
+    def _init(self, source: tuple[R, ...] | Deferred, root: Table[R] | None, dataset: Dataset | None = None) -> None:
         set_slot = object.__setattr__
         set_slot(self, "_source", source)
         set_slot(self, "_root", root)
-        set_slot(self, "_dataset", None if root is None else root._dataset)
+        set_slot(self, "_dataset", dataset)
         #: Positions of the records in the root table, when known (results of indexed filters).
         set_slot(self, "_positions", None)
         set_slot(self, "_cache", _Cache())
@@ -122,7 +122,9 @@ class Table(Sequence[R]):
         if type(source) is tuple:
             return source
         assert isinstance(source, Deferred)
-        return once(self._cache, "records", source.build)
+        records: tuple[R, ...] = once(self._cache, "records", source.build)
+        object.__setattr__(self, "_source", records)  # lets the builder (and what it holds) go
+        return records
 
     def _built(self) -> bool:
         """True unless the records are deferred and not made yet."""
@@ -205,7 +207,7 @@ class Table(Sequence[R]):
 
     def _derive(self, items: Iterable[R]) -> Self:
         new = type(self).__new__(type(self))
-        new._init(items if type(items) is tuple else tuple(items), self._base)
+        new._init(items if type(items) is tuple else tuple(items), self._base, self._dataset)
         return new
 
     def _bind(self, dataset: Dataset) -> None:
