@@ -143,3 +143,22 @@ def test_a_value_built_once_may_be_none() -> None:
     assert cell.get() is None
     assert cell.get() is None
     assert calls == [1]
+
+
+def test_generated_code_shows_in_tracebacks_and_inspect() -> None:
+    import inspect
+    import traceback
+
+    from putin_interviews import _codegen
+    from putin_interviews._models import Quote
+
+    check = _codegen.checker(Quote)
+    source = inspect.getsource(check)
+    assert source.startswith("def check_Quote(rows, context):")
+    assert "if not (v2 in people): raise Unexpected" in source  # a reference rule, inlined
+    with pytest.raises(_codegen.Unexpected) as info:
+        check([{"id": "q"}], {})  # a row with one key
+    last = traceback.extract_tb(info.value.__traceback__)[-1]
+    assert last.filename.startswith("<putin_interviews generated ")
+    assert "check Quote rows" in last.filename
+    assert last.line == "if type(d) is not dict or len(d) != 15: raise Unexpected"
