@@ -16,6 +16,7 @@ from . import _cite, _convert, _export
 from ._cite import Citable
 from ._errors import NotFoundError, suggest
 from ._fileio import write_text_atomic
+from ._filters import hit_limit
 from ._hits import Hit, Hits
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote
 from ._public import public
@@ -187,6 +188,7 @@ class Dataset:
         >>> [(h.kind, h.record.id) for h in putin_interviews.dataset().search("don't trust")]
         [('quote', 'deadline-colbert-dont-trust-him'), ('quote', 'deadline-colbert-convenient-excuse')]
         """
+        limit = hit_limit(limit)
         tables = {t.kind: t for t in self.tables()}
         if kind is None:
             chosen = list(tables.values())

@@ -25,6 +25,7 @@ __all__ = [
     "contains",
     "enums",
     "episode_numbers",
+    "hit_limit",
     "is_in",
     "member",
     "person_ids",
@@ -33,6 +34,25 @@ __all__ = [
 
 R = TypeVar("R", Person, Article, Episode, Quote, Critique)
 E = TypeVar("E", bound=enum.Enum)
+
+
+def hit_limit(limit: object) -> int | None:
+    """A search's ``limit``: None (every hit) or a number of hits, 0 or more.
+
+    >>> hit_limit(10), hit_limit(None)
+    (10, None)
+    >>> hit_limit(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: limit must be 0 or more, not -1
+    """
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"limit must be an int or None, not {type(limit).__name__} {limit!r}")
+    if limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {limit}")
+    return limit
 
 
 def as_values(value: Any) -> tuple[Any, ...]:

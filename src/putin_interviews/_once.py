@@ -8,6 +8,7 @@ table's records, which may themselves be deferred).
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, MutableMapping
 from typing import Any, Generic, TypeVar
@@ -18,6 +19,16 @@ T = TypeVar("T")
 K = TypeVar("K")
 
 _LOCK = threading.RLock()
+
+
+def _new_lock_after_fork() -> None:
+    # A child forked while another thread held the lock (building the bundled dataset, say)
+    # would wait for it forever: that thread does not exist in the child.
+    global _LOCK
+    _LOCK = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_new_lock_after_fork)
 
 
 def once(owner: Any, slot: str, build: Callable[[], T]) -> T:

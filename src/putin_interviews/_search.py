@@ -66,13 +66,20 @@ _ONE = _ascii_table(keep_newline=False)
 _MANY = _ascii_table(keep_newline=True)
 
 
+# The most non-ASCII characters kept folded: a text has few distinct ones, and a text of
+# every code point must not grow the cache without bound.
+_FOLD_CACHE = 4096
+
+
 class _Folded(dict[str, str]):
     """Non-ASCII character → its folded form (accents dropped, case folded), computed on
-    first sight and kept: a text has few distinct ones."""
+    first sight and kept (up to ``_FOLD_CACHE`` of them, then started afresh)."""
 
     def __missing__(self, char: str) -> str:
         decomposed = unicodedata.normalize("NFKD", char)
         folded = _final("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
+        if len(self) >= _FOLD_CACHE:
+            self.clear()
         self[char] = folded
         return folded
 

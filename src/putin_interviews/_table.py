@@ -21,6 +21,7 @@ import attrs
 
 from . import _convert, _flat
 from ._errors import NotFoundError, suggest
+from ._filters import hit_limit
 from ._gc import collector_paused
 from ._hits import Hit
 from ._models import Article, Critique, Episode, Person, Quote
@@ -308,6 +309,7 @@ class Table(Sequence[R]):
 
     def _ranked(self, query: str, limit: int | None) -> list[tuple[R, float, tuple[str, ...]]]:
         """(record, score, query words) of this collection's matches, best first."""
+        limit = hit_limit(limit)
         root = self._base
         members = None if root is self else {id(r) for r in self._items}
         found = self._index().query(query, limit if members is None else None)
