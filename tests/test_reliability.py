@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +73,116 @@ def test_the_fold_cache_stays_bounded_after_every_code_point() -> None:
     assert len(_search._FOLDED) <= _search._FOLD_CACHE
     assert _search.normalize(text) == first  # folding is the same, cached or not
     assert _search.normalize("Détente") == "detente"
+
+
+# ------------------------------------------------------------------ reading
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_fifo_no_one_writes_to_is_read_as_empty_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    # In a child with a timeout: this used to block forever, waiting for a writer.
+    code = (
+        "import putin_interviews as pi\n"
+        f"try:\n    pi.load({str(fifo)!r})\n"
+        "except pi.DatasetError as e:\n"
+        "    print(e.problems)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=False)
+    assert result.stdout.strip() == "(Problem(path='$', message='empty: no JSON at all'),)", result.stderr
+
+
+def test_a_fifo_is_read_to_its_end_like_a_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    data = (DATA / "good.json").read_bytes()
+    import threading
+
+    def write() -> None:
+        with open(fifo, "wb") as handle:
+            handle.write(data)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        time.sleep(0.05)  # the writer is waiting on the FIFO, or about to
+        loaded = _load_when_written(fifo)
+    finally:
+        writer.join(timeout=10)
+    assert loaded == pi.load(DATA / "good.json")
+
+
+def _load_when_written(fifo: Path) -> pi.Dataset:
+    # Opening the FIFO before the writer has it open reads nothing: try again briefly.
+    for _ in range(100):
+        try:
+            return pi.load(fifo)
+        except pi.DatasetError:
+            time.sleep(0.02)
+    raise AssertionError("the FIFO never delivered the data")
+
+
+def test_a_device_is_refused_before_anything_is_read() -> None:
+    # In a child limited to 1 GiB and 30 s: this used to read /dev/zero until memory ran out.
+    code = (
+        "import resource\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "import putin_interviews as pi\n"
+        "try:\n"
+        "    pi.load('/dev/zero')\n"
+        "except pi.DatasetError as e:\n"
+        "    print(e.source, e.problems)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=False)
+    expected = "/dev/zero (Problem(path='$', message='is a character device, not a dataset file'),)"
+    assert result.stdout.strip() == expected, result.stderr[-500:]
+
+
+def test_a_pipe_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    code = (
+        "import putin_interviews as pi\n"
+        "try:\n"
+        "    pi.load('/dev/stdin', max_bytes=1000)\n"
+        "except pi.DatasetError as e:\n"
+        "    print(e.problems[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=b"x" * 50_000, capture_output=True, timeout=60, check=False
+    )
+    assert result.stdout.decode().strip() == "$: more than the limit of 1000 bytes (max_bytes)"
+
+
+def test_the_data_flag_refuses_a_device_in_one_line() -> None:
+    script = Path(sys.executable).with_name("putin-interviews")
+    result = subprocess.run(
+        [str(script), "--data", "/dev/zero", "quotes"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr == "putin-interviews: error: /dev/zero: $: is a character device, not a dataset file\n"
+
+
+# ------------------------------------------------------------------ what the exports must write
+
+
+@pytest.mark.parametrize("name", ["lone-surrogate.json", "huge-integer.json", "quote-listed-twice.json"])
+def test_what_an_export_cannot_write_is_refused_at_load_on_both_parsers(name: str) -> None:
+    from .conftest import no_orjson
+
+    expected = json.loads((DATA / "bad" / "expected.json").read_text("utf-8"))[name]
+    data = (DATA / "bad" / name).read_bytes()
+    with pytest.raises(pi.DatasetError) as default:
+        pi.loads(data)
+    with no_orjson(), pytest.raises(pi.DatasetError) as stdlib:
+        pi.loads(data)
+    assert [str(p) for p in default.value.problems] == [str(p) for p in stdlib.value.problems] == expected
+
+
+def test_the_fast_path_refuses_what_the_exports_cannot_write() -> None:
+    from putin_interviews import _codegen, _load
+
+    for name in ("lone-surrogate.json", "huge-integer.json", "quote-listed-twice.json"):
+        raw = json.loads((DATA / "bad" / name).read_text("utf-8", errors="surrogatepass"))
+        with pytest.raises((_codegen.Unexpected, KeyError, TypeError)):
+            _load._fast(raw)

@@ -118,10 +118,12 @@ class _CheckWriter:
             if not implied:
                 src.require(_rules.STRING, value=expr)
                 src.require(_rules.STRING_LIMIT, value=expr)
+                src.require(_rules.ENCODABLE, value=expr)
         elif inner is bool:
             src.require(_rules.BOOLEAN, value=expr)
         elif inner is int:
             src.require(_rules.INTEGER, value=expr)
+            src.require(_rules.INTEGER_SIZE, value=expr)
         elif inner is datetime.date:
             src.require(_rules.DATE, value=expr)
         elif isinstance(inner, type) and issubclass(inner, enum.Enum):

@@ -8,10 +8,11 @@ from typing import Any
 
 import attrs
 
+from ._limits import MAX_ID_LENGTH, MAX_PROBLEMS
 from ._public import public
 from ._search import normalize
 
-__all__ = ["DatasetError", "NotFoundError", "Problem", "did_you_mean", "suggest"]
+__all__ = ["DatasetError", "NotFoundError", "Problem", "did_you_mean", "shown", "suggest"]
 
 
 @public
@@ -36,7 +37,8 @@ class Problem:
 class DatasetError(ValueError):
     """A dataset file or value cannot be loaded; ``problems`` lists every reason.
 
-    The message lists each problem on its own line, with its JSON path.
+    The message lists each problem on its own line, with its JSON path: at most
+    ``MAX_PROBLEMS`` (100) of them, and ``more`` counts the others.
 
     >>> import putin_interviews
     >>> try:
@@ -46,17 +48,21 @@ class DatasetError(ValueError):
     $.info
     """
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...], source: str | None = None):
-        self.problems: tuple[Problem, ...] = tuple(problems)
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], source: str | None = None, more: int = 0) -> None:
+        listed = tuple(problems)
+        self.problems: tuple[Problem, ...] = listed[:MAX_PROBLEMS]
+        #: How many problems there are beyond those listed.
+        self.more = more + len(listed) - len(self.problems)
         self.source = source
         where = f" {source}" if source else ""
-        count = len(self.problems)
+        count = len(self.problems) + self.more
         head = f"invalid dataset{where}: {count} problem{'s' if count != 1 else ''}"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+        tail = [f"  … and {self.more} more"] if self.more else []
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems), *tail]))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt from what it was made of (the default would pass the message as problems).
-        return type(self), (self.problems, self.source)
+        return type(self), (self.problems, self.source, self.more)
 
 
 @public
@@ -85,7 +91,7 @@ class NotFoundError(KeyError):
         return type(self), (self.kind, self.key, self.suggestions)
 
     def __str__(self) -> str:
-        return f"no {self.kind} {self.key!r}{did_you_mean(self.suggestions)}"
+        return f"no {self.kind} {shown(self.key)}{did_you_mean(self.suggestions)}"
 
 
 def suggest(
@@ -107,6 +113,8 @@ def suggest(
     >>> suggest("Vladimir", {"Vladimir Putin": "putin", "Oliver Stone": "stone"})
     ('putin',)
     """
+    if len(str(key)) > _LONGEST_KEY:
+        return ()  # nothing is close to it, and comparing would take long
     pairs = candidates.items() if isinstance(candidates, Mapping) else ((c, c) for c in candidates)
     prepare = normalize if fold else str
     matcher = difflib.SequenceMatcher()
@@ -123,6 +131,22 @@ def suggest(
     best = max(scored.values())
     ranked = sorted((s for s, r in scored.items() if r >= best - 0.1), key=lambda s: (-scored[s], s))
     return tuple(ranked[:n])
+
+
+# Keys longer than this get no suggestions (the comparison costs their length squared).
+_LONGEST_KEY = 5 * MAX_ID_LENGTH
+
+
+def shown(value: object, width: int = 60) -> str:
+    """``repr(value)``, cut to ``width`` characters for a message.
+
+    >>> shown("putin")
+    "'putin'"
+    >>> shown("x" * 100, width=12)
+    "'xxxxxxxxxx…"
+    """
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def did_you_mean(suggestions: Iterable[str]) -> str:

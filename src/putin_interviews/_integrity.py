@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import Problem
+from ._errors import Problem, shown
 from ._models import Article, Critique, Episode, Person, Quote
 from ._rules import (
     EPISODE_EXISTS,
@@ -34,6 +34,7 @@ from ._rules import (
     ID_LENGTH,
     ID_NEEDED,
     ID_NULL,
+    LISTED_ONCE,
     NOT_NEGATIVE,
     REFERENCE,
     SAME_ARTICLE,
@@ -79,17 +80,23 @@ class Emitter:
 
 
 class Report:
-    """Collects the problems of the detailed check; ``context`` holds the tables' ids."""
+    """Collects the problems of the detailed check; ``context`` holds the tables' ids. Past
+    ``budget`` problems, they are only counted (``more``): no message is made."""
 
-    def __init__(self, context: dict[str, Any]) -> None:
+    def __init__(self, context: dict[str, Any], budget: int | None) -> None:
         self.context = context
         self.problems: list[Problem] = []
+        self.budget = budget
+        self.more = 0
 
     def check(self, rule: Rule, path: str, **values: Any) -> bool:
         """True when ``rule`` holds for ``values``; otherwise record its message at ``path``."""
         if rule.holds(*(values[n] for n in rule.names)):
             return True
-        self.problems.append(Problem(path, rule.message(**values)))
+        if self.budget is not None and len(self.problems) >= self.budget:
+            self.more += 1
+        else:
+            self.problems.append(Problem(path, rule.message(**values)))
         return False
 
 
@@ -309,15 +316,23 @@ class QuotesOfArticle(_Applied):
     field: str
 
     def emit(self, g: Emitter) -> None:
-        item = g.fresh("qid")
+        item, seen = g.fresh("qid"), g.fresh("listed")
+        g.line(f"{seen} = set()")
         g.line(f"for {item} in {g.var(self.field)}:")
         g.require(REFERENCE, "    ", value=item, ids="quotes")
         g.require(SAME_ARTICLE, "    ", quote_article=f"quote_articles[{item}]", article=g.var("article_id"))
+        g.require(LISTED_ONCE, "    ", value=item, seen=seen)
+        g.line(f"{seen}.add({item})", "    ")
 
     def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
         articles = r.context["quote_articles"]
+        seen: set[str] = set()
         for j, qid in enumerate(row[self.field]):
             path = f"{at}.{self.field}[{j}]"
+            listed_once = r.check(LISTED_ONCE, path, value=qid, seen=seen, noun="quote", owner=owner)
+            seen.add(qid)
+            if not listed_once:
+                continue
             if qid in articles:
                 r.check(
                     SAME_ARTICLE, path, value=qid, quote_article=articles[qid], article=row["article_id"], owner=owner
@@ -428,17 +443,20 @@ def _context(tables: Mapping[type, Sequence[tuple[int, Mapping[str, Any]]]], ski
 
 
 def problems(
-    tables: Iterable[tuple[str, type, Sequence[tuple[int, Mapping[str, Any]]]]], skip: Unreadable | None = None
-) -> list[Problem]:
-    """Every integrity problem of the rows given, with JSON paths: ``tables`` holds, for
-    each table, its name, record type and (index in the file, JSON row) pairs of the rows
-    that are structurally sound. Empty when the data is sound.
+    tables: Iterable[tuple[str, type, Sequence[tuple[int, Mapping[str, Any]]]]],
+    skip: Unreadable | None = None,
+    budget: int | None = None,
+) -> tuple[list[Problem], int]:
+    """The integrity problems of the rows given, with JSON paths, and how many more there
+    are beyond ``budget`` (None: no limit). ``tables`` holds, for each table, its name,
+    record type and (index in the file, JSON row) pairs of the rows that are structurally
+    sound. ``([], 0)`` when the data is sound.
 
     >>> problems([("people", Person, [(0, {"id": ""})])])
-    [Problem(path='$.people[0].id', message='an id must have 1 to 200 characters, not 0')]
+    ([Problem(path='$.people[0].id', message='an id must have 1 to 200 characters, not 0')], 0)
     """
     named = {cls: (name, rows) for name, cls, rows in tables}
-    report = Report(_context({cls: rows for cls, (_, rows) in named.items()}, skip or Unreadable()))
+    report = Report(_context({cls: rows for cls, (_, rows) in named.items()}, skip or Unreadable()), budget)
     for name, rows in named.values():
         first: dict[str, int] = {}
         for i, row in rows:
@@ -452,7 +470,7 @@ def problems(
         name, rows = named[cls]
         noun = cls.__name__.lower()
         for i, row in rows:
-            at, owner = f"$.{name}[{i}]", f"{noun} {row['id']!r}"
+            at, owner = f"$.{name}[{i}]", f"{noun} {shown(row['id'])}"
             for applied in RULES[cls]:
                 applied.report(report, row, at, owner)
-    return report.problems
+    return report.problems, report.more

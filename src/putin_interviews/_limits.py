@@ -5,7 +5,15 @@ The loader, the JSON Schema, the integrity rules and the documentation read them
 
 from __future__ import annotations
 
-__all__ = ["EPISODE_NUMBERS", "MAX_BYTES", "MAX_ID_LENGTH", "MAX_STRING", "SCHEMA_VERSION"]
+__all__ = [
+    "EPISODE_NUMBERS",
+    "INTEGER_RANGE",
+    "MAX_BYTES",
+    "MAX_ID_LENGTH",
+    "MAX_PROBLEMS",
+    "MAX_STRING",
+    "SCHEMA_VERSION",
+]
 
 #: The schema version this release reads and writes.
 SCHEMA_VERSION = 1
@@ -19,6 +27,12 @@ MAX_ID_LENGTH = 200
 
 #: The longest string value a dataset may hold (characters).
 MAX_STRING = 100_000
+
+#: The integers a dataset may hold: those of 64 bits, as SQLite and most readers store them.
+INTEGER_RANGE = range(-(2**63), 2**63)
+
+#: The most problems a DatasetError lists; it counts the others.
+MAX_PROBLEMS = 100
 
 #: The parts of the documentary: Part 1 to Part 4.
 EPISODE_NUMBERS = range(1, 5)

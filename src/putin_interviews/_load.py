@@ -32,6 +32,7 @@ import importlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Mapping
 from importlib import resources
@@ -43,7 +44,7 @@ from ._codegen import Unexpected, builder, checker
 from ._dataset import Dataset
 from ._errors import DatasetError, Problem
 from ._gc import collector_paused
-from ._limits import MAX_BYTES, SCHEMA_VERSION
+from ._limits import MAX_BYTES, MAX_PROBLEMS, SCHEMA_VERSION
 from ._models import DatasetInfo
 from ._once import Cell
 from ._public import public
@@ -237,19 +238,21 @@ def _detailed(raw: Any, source: str | None) -> Dataset:
     except RecursionError:
         raise _fail("nested too deeply", source) from None
     except Exception as exc:  # cattrs raises ClassValidationError groups
-        problems = _convert.problems_from(exc)
+        problems, more = _convert.problems_from(exc), 0
         with contextlib.suppress(RecursionError):
-            problems += _readable_problems(raw)
-        raise DatasetError(problems, source) from None
-    problems = _integrity.problems((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)
-    if problems:
-        raise DatasetError(problems, source)
+            found, more = _readable_problems(raw, max(MAX_PROBLEMS - len(problems), 0))
+            problems += found
+        raise DatasetError(problems, source, more) from None
+    rows = ((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)
+    problems, more = _integrity.problems(rows, budget=MAX_PROBLEMS)
+    if problems or more:
+        raise DatasetError(problems, source, more)
     return ds
 
 
-def _readable_problems(raw: Mapping[str, Any]) -> list[Problem]:
+def _readable_problems(raw: Mapping[str, Any], budget: int) -> tuple[list[Problem], int]:
     """After a structural failure: the integrity problems among the records that can be
-    read, so that one pass reports everything."""
+    read, so that one pass reports everything (beyond ``budget`` of them, only counted)."""
     tables = []
     skip = _integrity.Unreadable()
     for spec in TABLES:
@@ -269,13 +272,13 @@ def _readable_problems(raw: Mapping[str, Any]) -> list[Problem]:
                     skip.episode_numbers.add(item["number"])
             else:
                 readable.append((i, item))
-    return _integrity.problems(tables, skip)
+    return _integrity.problems(tables, skip, budget)
 
 
 def check(ds: Dataset) -> list[Problem]:
     """Every integrity problem of a dataset's records (empty when it is sound)."""
     raw = ds.to_dict()
-    return _integrity.problems((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)
+    return _integrity.problems((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)[0]
 
 
 # ------------------------------------------------------------------ public
@@ -332,18 +335,50 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
     if isinstance(source, Mapping):
         with collector_paused(promote=True):
             return _detailed(source, None)
-    p = Path(source)
+    path = str(Path(source))
+    return loads(_read_file(path, max_bytes), source=path, max_bytes=max_bytes)
+
+
+_FILE_KINDS = [
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+]
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file or a pipe, never more than ``max_bytes`` of them; a
+    directory or a device is refused before it is read."""
     try:
-        if p.is_dir():
-            raise _fail("is a directory, not a dataset file", str(p))
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise _fail(f"the file is {size} bytes, more than the limit of {max_bytes} (max_bytes)", str(p))
-        data = p.read_bytes()
+        # O_NONBLOCK: opening a FIFO that no one writes to must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise _fail(f"cannot read file: {reason}", str(p)) from None
-    return loads(data, source=str(p), max_bytes=max_bytes)
+        raise _fail(f"cannot read file: {exc.strerror or type(exc).__name__}", path) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _fail("is a directory, not a dataset file", path)
+        for test, kind in _FILE_KINDS:
+            if test(info.st_mode):
+                raise _fail(f"is {kind}, not a dataset file", path)
+        if info.st_size > max_bytes:
+            raise _fail(f"the file is {info.st_size} bytes, more than the limit of {max_bytes} (max_bytes)", path)
+        os.set_blocking(fd, True)  # a pipe: read what its writer sends, up to the limit
+        chunks, size = [], 0
+        step = max(info.st_size + 1, 1 << 16)  # a regular file in one read (and no copy)
+        while size <= max_bytes:
+            chunk = os.read(fd, min(max_bytes + 1 - size, step))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise _fail(f"cannot read file: {exc.strerror or type(exc).__name__}", path) from None
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        raise _fail(f"more than the limit of {max_bytes} bytes (max_bytes)", path)
+    return b"".join(chunks)
 
 
 def _read_bundled() -> bytes:

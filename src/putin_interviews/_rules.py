@@ -20,13 +20,15 @@ from typing import Any
 
 import attrs
 
-from ._errors import did_you_mean, suggest
-from ._limits import EPISODE_NUMBERS, MAX_ID_LENGTH, MAX_STRING
+from ._errors import did_you_mean, shown, suggest
+from ._limits import EPISODE_NUMBERS, INTEGER_RANGE, MAX_ID_LENGTH, MAX_STRING
 from ._source import compile_source
 
 __all__ = ["NAMESPACE", "Rule", "brief", "is_date", "json_type"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A surrogate code point: a lone one cannot be written as UTF-8 (a valid pair is one character).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_TYPE_NAMES = {
     str: "a string",
     int: "an integer",
@@ -89,6 +91,11 @@ def _enum_message(value: object, values: Mapping[str, enum.Enum]) -> str:
     return f"expected one of {choices}, got {got}"
 
 
+def _surrogate_at(text: str) -> str:
+    found = _SURROGATE.search(text)
+    return f"U+{ord(found.group()):04X} at character {found.start()}" if found else "(none)"
+
+
 def _first_last(numbers: range) -> str:
     return f"{numbers[0]}-{numbers[-1]}"
 
@@ -99,6 +106,8 @@ NAMESPACE: dict[str, Any] = {
     "MAX_STRING": MAX_STRING,
     "EPISODE_NUMBERS": EPISODE_NUMBERS,
     "is_date": is_date,
+    "INTEGER_RANGE": INTEGER_RANGE,
+    "surrogate": _SURROGATE.search,
 }
 
 
@@ -145,7 +154,16 @@ STRING = Rule("type({value}) is str", lambda value, **_: f"expected a string, go
 STRING_LIMIT = Rule(
     "len({value}) <= MAX_STRING", lambda value, **_: f"a string of {len(value)} characters: the limit is {MAX_STRING}"
 )
+#: Text that UTF-8 can hold: every export writes it (tested only when not ASCII, the rare case).
+ENCODABLE = Rule(
+    "{value}.isascii() or surrogate({value}) is None",
+    lambda value, **_: f"a lone surrogate {_surrogate_at(value)}: not text that UTF-8 can hold",
+)
 INTEGER = Rule("type({value}) is int", lambda value, **_: f"expected an integer, got {json_type(value)} {brief(value)}")
+INTEGER_SIZE = Rule(
+    "{value} in INTEGER_RANGE",
+    lambda value, **_: f"the integer {brief(value)} does not fit in 64 bits (-2**63 to 2**63 - 1)",
+)
 BOOLEAN = Rule("type({value}) is bool", lambda value, **_: f"expected a boolean, got {json_type(value)} {brief(value)}")
 LIST = Rule("type({value}) is list", lambda value, **_: f"expected a list, got {json_type(value)} {brief(value)}")
 OBJECT = Rule("type({value}) is dict", lambda value, **_: f"expected an object, got {json_type(value)} {brief(value)}")
@@ -160,11 +178,11 @@ ID_LENGTH = Rule(
     lambda id, **_: f"an id must have 1 to {MAX_ID_LENGTH} characters, not {len(id)}",
 )
 UNIQUE_ID = Rule(
-    "{id} not in {seen}", lambda id, seen, table, **_: f"duplicate id {id!r} (first at $.{table}[{seen[id]}])"
+    "{id} not in {seen}", lambda id, seen, table, **_: f"duplicate id {shown(id)} (first at $.{table}[{seen[id]}])"
 )
 REFERENCE = Rule(
     "{value} in {ids}",
-    lambda value, ids, noun, owner, **_: f"unknown {noun} {value!r} ({owner}){did_you_mean(suggest(value, ids))}",
+    lambda value, ids, noun, owner, **_: f"unknown {noun} {shown(value)} ({owner}){did_you_mean(suggest(value, ids))}",
 )
 EPISODE_RANGE = Rule(
     "{number} in EPISODE_NUMBERS",
@@ -179,7 +197,7 @@ WINDOW = Rule("{earliest} <= {latest}", lambda owner, **_: f"latest before earli
 FIELD_NAME = Rule(
     "{name} in {fields}",
     lambda name, fields, cls, owner, **_: (
-        f"{name!r} is not a field of {cls} ({owner}){did_you_mean(suggest(name, sorted(fields)))}"
+        f"{shown(name)} is not a field of {cls} ({owner}){did_you_mean(suggest(name, sorted(fields)))}"
     ),
 )
 SPAN_ORDER = Rule(
@@ -197,14 +215,17 @@ SPAN_TEXT = Rule(
 )
 ID_NEEDED = Rule(
     "{value} is not None",
-    lambda kind_field, kind, field, owner, **_: f"{kind_field} {kind!r} needs a {field} ({owner})",
+    lambda kind_field, kind, field, owner, **_: f"{kind_field} {shown(kind)} needs a {field} ({owner})",
 )
 ID_NULL = Rule(
-    "{value} is None", lambda kind_field, kind, owner, **_: f"must be null when {kind_field} is {kind!r} ({owner})"
+    "{value} is None", lambda kind_field, kind, owner, **_: f"must be null when {kind_field} is {shown(kind)} ({owner})"
+)
+LISTED_ONCE = Rule(
+    "{value} not in {seen}", lambda value, noun, owner, **_: f"{noun} {shown(value)} listed twice ({owner})"
 )
 SAME_ARTICLE = Rule(
     "{quote_article} == {article}",
     lambda value, quote_article, article, owner, **_: (
-        f"quote {value!r} is in article {quote_article!r}, not {article!r} ({owner})"
+        f"quote {shown(value)} is in article {shown(quote_article)}, not {shown(article)} ({owner})"
     ),
 )

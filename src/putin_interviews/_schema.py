@@ -16,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from ._limits import EPISODE_NUMBERS, MAX_ID_LENGTH, MAX_STRING, SCHEMA_VERSION
+from ._integrity import RULES, QuotesOfArticle
+from ._limits import EPISODE_NUMBERS, INTEGER_RANGE, MAX_ID_LENGTH, MAX_STRING, SCHEMA_VERSION
 from ._models import DatasetInfo
 from ._public import public
 from ._tables import TABLES
@@ -39,6 +40,15 @@ def _first_line(cls: type) -> str:
     return doc.split("\n\n")[0].replace("\n", " ").strip()
 
 
+# Lists whose items the integrity rules allow once each.
+_LISTED_ONCE = {
+    (cls.__name__, applied.field)
+    for cls, rules in RULES.items()
+    for applied in rules
+    if isinstance(applied, QuotesOfArticle)
+}
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
@@ -50,7 +60,8 @@ class _Builder:
         if optional:
             return {"anyOf": [self.of_type(inner, owner, field), {"type": "null"}]}
         if origin is tuple:
-            return {"type": "array", "items": self.of_type(args[0], owner, field)}
+            array = {"type": "array", "items": self.of_type(args[0], owner, field)}
+            return {**array, "uniqueItems": True} if (owner, field) in _LISTED_ONCE else array
         if tp is str:
             if field == "id":
                 return {"type": "string", "minLength": 1, "maxLength": MAX_ID_LENGTH}
@@ -60,7 +71,7 @@ class _Builder:
                 return {"type": "integer", "minimum": EPISODE_NUMBERS[0], "maximum": EPISODE_NUMBERS[-1]}
             if (owner, field) == ("DatasetInfo", "schema_version"):
                 return {"const": SCHEMA_VERSION}
-            return {"type": "integer"}
+            return {"type": "integer", "minimum": INTEGER_RANGE[0], "maximum": INTEGER_RANGE[-1]}
         if tp is datetime.date:
             return {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
