@@ -2,19 +2,30 @@
 
 Exit status: 0 on success, 1 when a dataset file is bad or a file cannot be written,
 2 for a usage error (bad flag, unknown id or value). Errors are one line on stderr,
-never a traceback.
+never a traceback; output that cannot be written (standard output closed, disk full) is
+such an error, and what the output's encoding cannot show is written as a backslash escape.
+
+Nothing from the data reaches a terminal as a control sequence: tables, listings, messages
+and ``info`` pass through :func:`~._render.printable` (ESC shown as the four characters
+``\\x1b``); JSON output writes DEL, C1 and bidi controls as ``\\uXXXX`` too
+(:func:`~._render.json_printable`: the same JSON value). CSV, BibTeX and RIS output are the
+exact data when standard output is a file or a pipe, and escaped like a table when it is a
+terminal (as ``ls`` shows control characters as ``?`` only on a terminal).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import enum
+import io
 import json
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Iterator, Sequence
+from typing import Any, NoReturn, Protocol
 
 from . import _convert, _export
 from ._cite import MARKUPS, STYLES
@@ -24,17 +35,39 @@ from ._hits import Hits
 from ._limits import EPISODE_NUMBERS
 from ._load import dataset, load
 from ._models import ArticleKind, CriticKind, Person, PersonKind, QuoteKind, Stance, Venue
-from ._render import format_table
+from ._render import format_table, json_printable, printable
 from ._table import Table
 from ._tables import TABLES
 from ._version import __version__
 
 PROG = "putin-interviews"
 LISTING_FORMATS = ("table", "json", "jsonl", "csv")
+#: Output formats written exactly as they are unless standard output is a terminal.
+_EXACT_FORMATS = frozenset({"csv", "bibtex", "ris"})
 
 
 class UsageError(Exception):
     """A bad command line: exit status 2."""
+
+
+class _OutputError(Exception):
+    """Standard output cannot be written (closed, disk full): exit status 1."""
+
+
+class _Out(Protocol):
+    def __call__(self, text: str, *, exact: bool = False) -> None: ...
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Make a failure to write standard output an :class:`_OutputError` (a reader that
+    stopped reading, ``BrokenPipeError``, is left to :func:`entry_point`)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(str(exc)) from exc
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,11 +84,18 @@ def _maybe_none(value: str) -> str | None:
     return None if value.lower() in ("unknown", "none", "null") else value
 
 
+def _csv(rows: Sequence[Sequence[object]]) -> str:
+    """CSV text of ``rows`` (written by the csv module, as :meth:`Table.to_csv` is)."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue().rstrip("\n")
+
+
 def _listing(table: Table[Any], fmt: str) -> str:
     if fmt == "json":
-        return table.to_json()
+        return json_printable(table.to_json())
     if fmt == "jsonl":
-        return "\n".join(json.dumps(r, ensure_ascii=False) for r in table.to_dicts())
+        return json_printable("\n".join(json.dumps(r, ensure_ascii=False) for r in table.to_dicts()))
     if fmt == "csv":
         return table.to_csv().rstrip("\n")
     return table._text(limit=None, width=_width(), max_lines=None)
@@ -64,12 +104,16 @@ def _listing(table: Table[Any], fmt: str) -> str:
 def _hits_output(hits: Hits, fmt: str) -> str:
     rows = [{"kind": h.kind, "id": h.record.id, "score": round(h.score, 4), "fields": list(h.fields)} for h in hits]
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
+        return json_printable(json.dumps(rows, ensure_ascii=False, indent=2))
     if fmt == "jsonl":
-        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+        return json_printable("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     if fmt == "csv":
-        lines = ["kind,id,score,fields"] + [f"{r['kind']},{r['id']},{r['score']},{'|'.join(r['fields'])}" for r in rows]
-        return "\n".join(lines)
+        return _csv(
+            [
+                ["kind", "id", "score", "fields"],
+                *([r["kind"], r["id"], r["score"], "|".join(r["fields"])] for r in rows),
+            ]
+        )
     if not hits:
         return "no matches"
     return format_table(["kind", "id", "score", "matched", "text"], hits._rows(), width=_width())
@@ -136,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--format", choices=("table", "json"), default="table")
     export = subs.add_parser("export", help="export the dataset")
     export.add_argument("--format", required=True, choices=list(_export.FORMATS))
-    export.add_argument("out", help="a file (json, sqlite) or a directory (jsonl, csv)")
+    export.add_argument("out", help="a file (json, sqlite), - for standard output (json), or a directory (jsonl, csv)")
     cite = subs.add_parser("cite", help="cite a record (or 'dataset'), or with --all the whole bibliography")
     cite.add_argument("id", nargs="?", help="an article, episode, quote or critique id, or 'dataset'")
     cite.add_argument("--all", action="store_true", help="every article and episode and the dataset, sorted")
@@ -163,7 +207,7 @@ def _criteria(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
 def _show(ds: Dataset, record_id: str, fmt: str) -> str:
     data = _convert.unstructure(ds.get(record_id))
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return json_printable(json.dumps(data, ensure_ascii=False, indent=2))
     rows = [
         [key, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)] for key, v in data.items()
     ]
@@ -205,13 +249,21 @@ def _info(ds: Dataset) -> str:
     return "\n".join(lines)
 
 
-def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+def _error(message: str) -> None:
+    """Write ``message`` on its own line to stderr, made printable (nothing when stderr is closed)."""
+    if sys.stderr is not None:
+        print(printable(message), file=sys.stderr)
+
+
+def _run(args: argparse.Namespace, out: _Out) -> int:
     if args.command == "validate":
         try:
             checked = load(args.path)
         except DatasetError as exc:
             for problem in exc.problems:
-                print(f"{args.path}: {problem}", file=sys.stderr)
+                _error(f"{args.path}: {problem}")
+            if exc.more:
+                _error(f"{args.path}: … and {exc.more} more")
             return 1
         out(f"{args.path}: valid ({_counts(checked)})")
         return 0
@@ -219,16 +271,20 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.command in _FILTERS:
         table: Table[Any] = getattr(ds, args.command)
         names = [flag for flag, _ in _FILTERS[args.command]]
-        out(_listing(table.filter(**_criteria(args, names)), args.format))  # type: ignore[attr-defined]
+        found = table.filter(**_criteria(args, names))  # type: ignore[attr-defined]
+        out(_listing(found, args.format), exact=args.format in _EXACT_FORMATS)
     elif args.command == "search":
-        out(_hits_output(ds.search(args.query, kind=args.kind, limit=args.limit), args.format))
+        hits = ds.search(args.query, kind=args.kind, limit=args.limit)
+        out(_hits_output(hits, args.format), exact=args.format in _EXACT_FORMATS)
     elif args.command == "show":
         out(_show(ds, args.id, args.format))
     elif args.command == "export":
         written = ds.export(args.out, format=args.format)
-        out("\n".join(str(p) for p in written))
+        if args.out != "-":  # with -, standard output is the export itself
+            out("\n".join(str(p) for p in written))
     elif args.command == "cite":
-        out(_cite_command(ds, args))
+        cited = _cite_command(ds, args)
+        out(json_printable(cited) if args.style == "csl-json" else cited, exact=args.style in _EXACT_FORMATS)
     elif args.command == "info":
         out(_info(ds))
     return 0
@@ -238,38 +294,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
 
-    def out(text: str) -> None:
-        sys.stdout.write(text + "\n")
+    def out(text: str, *, exact: bool = False) -> None:
+        """Write ``text`` and a newline: made printable unless ``exact`` and not to a terminal."""
+        stream = sys.stdout
+        if stream is None:  # started with standard output closed
+            raise _OutputError("standard output is closed")
+        with _writing():
+            stream.write((text if exact and not stream.isatty() else printable(text)) + "\n")
 
     try:
         args = parser.parse_args(argv)
         status = _run(args, out)
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            with _writing():
+                sys.stdout.flush()
         return status
+    except _OutputError as exc:
+        _error(f"{PROG}: error: cannot write the output: {exc}")
+        return 1
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(f"{PROG}: error: {exc}")
         return 2
     except NotFoundError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(f"{PROG}: error: {exc}")
         return 2
     except DatasetError as exc:
         first = exc.problems[0] if exc.problems else "invalid dataset"
-        more = f" (and {len(exc.problems) - 1} more; run 'validate' for all)" if len(exc.problems) > 1 else ""
-        print(f"{PROG}: error: {exc.source or 'dataset'}: {first}{more}", file=sys.stderr)
+        others = len(exc.problems) - 1 + exc.more
+        more = f" (and {others} more; run 'validate' for all)" if others > 0 else ""
+        _error(f"{PROG}: error: {exc.source or 'dataset'}: {first}{more}")
         return 1
     except (OSError, ValueError) as exc:
         if isinstance(exc, BrokenPipeError):
             raise
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(f"{PROG}: error: {exc}")
         return 1
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _error(f"{PROG}: interrupted")
         return 130
 
 
 def entry_point() -> NoReturn:
-    """The console script: run :func:`main` and exit with its status; a closed stdout
-    (``| head``) ends quietly."""
+    """The console script: run :func:`main` and exit with its status; a reader that stops
+    reading (``| head``) ends it quietly. Characters the terminal's encoding cannot show
+    (``PYTHONIOENCODING=ascii``) are written as backslash escapes (``\\u2019``)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         status = main()
     except BrokenPipeError:

@@ -2,11 +2,18 @@
 
 Quotations and critiques are cited through the article they are printed in, so their
 machine-readable entry is the article's. Keys and ids are the records' own ids: stable
-across releases.
+across releases (a BibTeX key keeps only letters, digits and ``_.:-``: an id with any other
+character becomes those characters and a hash of the id, see :func:`_bib_key`).
+
+No value can break out of its BibTeX field: LaTeX specials are escaped, a brace without its
+partner is written as a command (``\\textbraceright{}``) so the braces balance whether or not a
+parser honours backslashes (BibTeX itself does not), and a URL's braces, backslashes and
+control characters are percent-encoded. RIS values are folded onto their tag's line.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Any
@@ -16,12 +23,74 @@ from ._work import Work
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 _BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+_UNPAIRED_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+# Not URL characters (RFC 3986), and able to end or unbalance a verbatim url field.
+_URL_UNSAFE = re.compile(r"[{}\\\x00-\x1f\x7f]")
+_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]+")
+
+
+def _unpaired(text: str) -> set[int]:
+    """Positions of the braces of ``text`` that have no partner."""
+    opened: list[int] = []
+    alone: set[int] = set()
+    for i, char in enumerate(text):
+        if char == "{":
+            opened.append(i)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                alone.add(i)
+    return alone.union(opened)
 
 
 def _bib_value(text: str) -> str:
-    """Escape LaTeX specials; UTF-8 characters are kept as they are (biblatex with biber)."""
-    escaped = _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
-    return " ".join(escaped.split())
+    """Escape LaTeX specials; UTF-8 characters are kept as they are (biblatex with biber).
+
+    Paired braces become ``\\{`` and ``\\}``; one without its partner becomes
+    ``\\textbraceleft{}`` or ``\\textbraceright{}``, so the value's braces balance however
+    they are counted.
+
+    >>> print(_bib_value("{AT&T} }, author = {x"))
+    \\{AT\\&T\\} \\textbraceright{}, author = \\textbraceleft{}x
+    """
+    alone = _unpaired(text)
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(1)
+        if match.start() in alone:
+            return _UNPAIRED_BRACES[char]
+        return _BIBTEX_REPLACEMENTS.get(char, "\\" + char)
+
+    return " ".join(_BIBTEX_SPECIAL.sub(escape, text).split())
+
+
+def _bib_url(url: str) -> str:
+    """A URL for biblatex's verbatim ``url`` field, which nothing can escape in: braces,
+    backslashes and control characters percent-encoded (the same address: they are not URL
+    characters).
+
+    >>> _bib_url("http://x/}, author = {y}")
+    'http://x/%7D, author = %7By%7D'
+    """
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+
+
+def _bib_key(key: str) -> str:
+    """``key`` when it is only letters, digits and ``_.:-``; otherwise those characters (runs
+    of others made "-") and the first 8 hex digits of the id's SHA-256, so distinct ids keep
+    distinct keys.
+
+    >>> _bib_key("lz-part-1")
+    'lz-part-1'
+    >>> _bib_key("a, b}")
+    'a-b-0190bedd'
+    """
+    if not _KEY_UNSAFE.search(key):
+        return key
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    stem = _KEY_UNSAFE.sub("-", key).strip("-")
+    return f"{stem}-{digest}" if stem else digest
 
 
 def _bib_name(name: Name) -> str:
@@ -74,10 +143,10 @@ def bibtex(work: Work) -> str:
         ]
         if work.url:
             fields.append(("url", work.url))
-    lines = [f"@{entry}{{{work.key},"]
+    lines = [f"@{entry}{{{_bib_key(work.key)},"]
     for name, value in fields:
         # Names are escaped as they are built; a URL is verbatim (biblatex reads it so).
-        shown = value if name in ("url", "author", "editor") else _bib_value(value)
+        shown = _bib_url(value) if name == "url" else value if name in ("author", "editor") else _bib_value(value)
         lines.append(f"  {name} = {{{shown}}},")
     lines.append("}")
     return "\n".join(lines)
