@@ -366,6 +366,16 @@ class Dataset:
         table per record type with primary and foreign keys, ``critique_quotes`` linking
         critiques to quotations, and an FTS5 index ``quotes_fts`` over quotation text).
 
+        Nothing is ever half-written. A file is written beside ``path`` and renamed over it; a
+        directory's whole set of files is written beside it and swapped in, so a reader sees the
+        old set or the new one. A directory ``path`` must be new, empty, or a previous export in
+        the same format (only the files that format writes): anything else in it is refused
+        with :exc:`FileExistsError`, as the export replaces the whole directory. ``-`` writes
+        json to standard output (sqlite and the directory formats refuse it: ``ValueError``).
+        A symlink is kept and what it points to replaced; a device, FIFO or socket is refused
+        (:exc:`FileExistsError`), never replaced; a missing parent directory is named
+        (:exc:`FileNotFoundError`). Write errors (a full disk too) are ``OSError`` naming ``path``.
+
         >>> import sqlite3, tempfile, pathlib, putin_interviews
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     [db] = putin_interviews.dataset().export(pathlib.Path(tmp) / "pi.db", format="sqlite")
@@ -381,7 +391,10 @@ class Dataset:
 
         The text goes to a temporary file in the same directory, is flushed to
         disk, and then renamed over ``path``: an interrupted dump never leaves a
-        truncated file behind.
+        truncated file behind. ``-`` is standard output. A symlink is kept and the
+        file it points to replaced; a device, FIFO or socket is refused
+        (:exc:`FileExistsError`), a missing parent directory named
+        (:exc:`FileNotFoundError`); write errors are ``OSError`` naming ``path``.
 
         >>> import tempfile, pathlib, putin_interviews
         >>> ds = putin_interviews.dataset()

@@ -6,13 +6,14 @@ Flat formats (csv, sqlite) take their columns from the record types themselves, 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._fileio import write_atomic, write_text_atomic
+from ._fileio import is_stdout, write_atomic, write_directory_atomic, write_text_atomic
 from ._flat import Column, columns, csv_text
 from ._tables import TABLES
 
@@ -37,6 +38,7 @@ _FOREIGN_KEYS = {
     ("critiques", "episode"): "episodes(number)",
 }
 _PRIMARY_KEYS = {"episodes": "number"}  # every other table: id
+_SQLITE_FULL = 13  # sqlite3.SQLITE_FULL from Python 3.11
 
 
 def _rows(ds: Dataset) -> Iterator[tuple[str, list[Column], list[dict[str, Any]]]]:
@@ -44,23 +46,22 @@ def _rows(ds: Dataset) -> Iterator[tuple[str, list[Column], list[dict[str, Any]]
         yield spec.name, columns(spec.record), getattr(ds, spec.name).to_dicts()
 
 
-def _export_jsonl(ds: Dataset, out: Path) -> list[Path]:
-    written = [out / "info.json"]
-    write_text_atomic(written[0], json.dumps(ds.to_dict()["info"], ensure_ascii=False, indent=2) + "\n")
+#: The files of each directory format, in the order written.
+_FILES = {
+    "jsonl": ("info.json", *(f"{spec.name}.jsonl" for spec in TABLES)),
+    "csv": tuple(f"{spec.name}.csv" for spec in TABLES),
+}
+
+
+def _jsonl_files(ds: Dataset) -> Iterator[tuple[str, str]]:
+    yield "info.json", json.dumps(ds.to_dict()["info"], ensure_ascii=False, indent=2) + "\n"
     for name, _, rows in _rows(ds):
-        path = out / f"{name}.jsonl"
-        write_text_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-        written.append(path)
-    return written
+        yield f"{name}.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def _export_csv(ds: Dataset, out: Path) -> list[Path]:
-    written = []
+def _csv_files(ds: Dataset) -> Iterator[tuple[str, str]]:
     for spec in TABLES:
-        path = out / f"{spec.name}.csv"
-        write_text_atomic(path, csv_text(spec.record, getattr(ds, spec.name).to_dicts()))
-        written.append(path)
-    return written
+        yield f"{spec.name}.csv", csv_text(spec.record, getattr(ds, spec.name).to_dicts())
 
 
 def _create_statements(name: str, cols: list[Column]) -> list[str]:
@@ -82,9 +83,17 @@ def _export_sqlite(ds: Dataset, path: Path) -> list[Path]:
     import sqlite3  # here, not at import: most users never export
 
     def write(tmp: Path) -> None:
-        tmp.unlink()  # sqlite3 creates the file itself
-        con = sqlite3.connect(tmp)
         try:
+            fill(tmp)
+        except sqlite3.Error as exc:  # not an OSError: made one, so callers see a write error naming the target
+            code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+            full = (code is not None and code & 0xFF == _SQLITE_FULL) or "disk is full" in str(exc)
+            raise OSError(errno.ENOSPC if full else errno.EIO, str(exc)) from None
+
+    def fill(tmp: Path) -> None:
+        con = sqlite3.connect(tmp)  # the empty temporary file is an empty database
+        try:
+            con.execute("PRAGMA journal_mode = MEMORY")  # no journal file beside it: it is all or nothing anyway
             con.execute("PRAGMA foreign_keys = ON")
             con.execute("CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             con.executemany(
@@ -126,15 +135,22 @@ def _export_sqlite(ds: Dataset, path: Path) -> list[Path]:
 
 
 def export(ds: Dataset, path: str | os.PathLike[str], format: str) -> list[Path]:
-    """Write ``ds`` to ``path`` in ``format``; return the files written."""
+    """Write ``ds`` to ``path`` in ``format``; return the files written (``[Path("-")]`` for
+    standard output). See :meth:`Dataset.export` for what may be at ``path``.
+
+    >>> import tempfile, putin_interviews
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [p.name for p in export(putin_interviews.dataset(), Path(tmp) / "csv", "csv")][:2]
+    ['people.csv', 'articles.csv']
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
     target = Path(path)
     if format == "json":
         return [write_text_atomic(target, ds.to_json())]
     if format == "sqlite":
+        if is_stdout(path):
+            raise ValueError("sqlite writes a database file, which cannot go to standard output (-); give a file name")
         return _export_sqlite(ds, target)
-    if format in ("jsonl", "csv"):
-        if target.exists() and not target.is_dir():
-            raise NotADirectoryError(f"{target} exists and is not a directory; {format} writes one file per table")
-        target.mkdir(parents=True, exist_ok=True)
-        return _export_jsonl(ds, target) if format == "jsonl" else _export_csv(ds, target)
-    raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    files = _jsonl_files(ds) if format == "jsonl" else _csv_files(ds)
+    return write_directory_atomic(target, files, frozenset(_FILES[format]), format)
