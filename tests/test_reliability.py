@@ -9,6 +9,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,3 +187,86 @@ def test_the_fast_path_refuses_what_the_exports_cannot_write() -> None:
         raw = json.loads((DATA / "bad" / name).read_text("utf-8", errors="surrogatepass"))
         with pytest.raises((_codegen.Unexpected, KeyError, TypeError)):
             _load._fast(raw)
+
+
+# ------------------------------------------------------------------ bounded work on bad input
+
+
+def _many_dangling_quotes(n: int) -> dict[str, Any]:
+    good: dict[str, Any] = json.loads((DATA / "good.json").read_text("utf-8"))
+    quote = good["quotes"][0]
+    good["quotes"] = [{**quote, "id": f"q{i}", "speaker_id": f"nobody-{i}"} for i in range(n)]
+    good["critiques"] = []
+    return good
+
+
+def test_a_thousand_problems_list_the_first_hundred_and_count_the_rest() -> None:
+    with pytest.raises(pi.DatasetError) as info:
+        pi.loads(json.dumps(_many_dangling_quotes(1000)))
+    error = info.value
+    assert len(error.problems) == 100
+    assert error.more == 900
+    assert str(error.problems[0]) == "$.quotes[0].speaker_id: unknown person 'nobody-0' (quote 'q0')"
+    lines = str(error).splitlines()
+    assert lines[0] == "invalid dataset: 1000 problems"
+    assert lines[-1] == "  … and 900 more"
+    assert len(lines) == 102
+
+
+def test_the_count_of_unlisted_problems_survives_pickling() -> None:
+    import pickle
+
+    with pytest.raises(pi.DatasetError) as info:
+        pi.loads(json.dumps(_many_dangling_quotes(150)))
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert (copy.more, str(copy)) == (50, str(info.value))
+
+
+def test_validate_says_how_many_problems_it_did_not_list(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(_many_dangling_quotes(120)), "utf-8")
+    script = Path(sys.executable).with_name("putin-interviews")
+    result = subprocess.run([str(script), "validate", str(path)], capture_output=True, text=True, check=False)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1
+    assert len(lines) == 101
+    assert lines[-1] == f"{path}: … and 20 more"
+
+
+def test_a_huge_key_is_cut_in_the_message_and_gets_no_suggestions() -> None:
+    key = "putin" + "x" * 1_000_000
+    with pytest.raises(pi.NotFoundError) as info:
+        pi.get_person(key)
+    assert info.value.suggestions == ()
+    assert len(str(info.value)) < 100
+    assert str(info.value).startswith("no person 'putinxxx")
+    assert info.value.key == key  # the key itself is kept whole
+
+
+def test_a_long_value_is_cut_in_a_problem_message() -> None:
+    doc = _many_dangling_quotes(1)
+    doc["quotes"][0]["speaker_id"] = "nobody" * 10_000
+    with pytest.raises(pi.DatasetError) as info:
+        pi.loads(json.dumps(doc))
+    (problem,) = info.value.problems
+    assert problem.message.startswith("unknown person 'nobodynobody")
+    assert len(problem.message) < 120
+
+
+def test_the_collector_is_paused_while_a_mapping_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from putin_interviews import _convert
+
+    seen: list[bool] = []
+    real = _convert.structure
+
+    def spy(data: object, cls: type) -> object:
+        seen.append(gc.isenabled())
+        return real(data, cls)
+
+    monkeypatch.setattr(_convert, "structure", spy)
+    assert gc.isenabled()
+    pi.load(json.loads((DATA / "good.json").read_text("utf-8")))
+    assert seen == [False]
+    assert gc.isenabled()
