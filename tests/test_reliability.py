@@ -270,3 +270,51 @@ def test_the_collector_is_paused_while_a_mapping_is_checked(monkeypatch: pytest.
     pi.load(json.loads((DATA / "good.json").read_text("utf-8")))
     assert seen == [False]
     assert gc.isenabled()
+
+
+# ------------------------------------------------------------------ only data problems are data problems
+
+
+class Watchdog(Exception):
+    """What a program's signal handler might raise in the middle of a load."""
+
+
+def _big_valid_document(copies: int) -> dict[str, Any]:
+    doc: dict[str, Any] = pi.dataset().to_dict()
+    doc["quotes"] = [{**q, "id": f"{q['id']}~{i}" if i else q["id"]} for i in range(copies) for q in doc["quotes"]]
+    return doc
+
+
+def test_an_exception_from_a_signal_handler_during_a_load_propagates() -> None:
+    import signal
+
+    source = _big_valid_document(400)
+
+    def fire(signum: int, frame: object) -> None:
+        raise Watchdog("watchdog fired")
+
+    previous = signal.signal(signal.SIGALRM, fire)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+        # It used to be reported as a problem of the data ("invalid value for None: watchdog
+        # fired"), or swallowed by the fast path, which then loaded the file again.
+        with pytest.raises(Watchdog):
+            pi.load(source)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_fast_path_lets_an_exception_that_is_not_about_the_data_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    from putin_interviews import _load
+
+    def interrupted(cls: type) -> Any:
+        def check(rows: object, context: object) -> int:
+            raise Watchdog("watchdog fired")
+
+        return check
+
+    monkeypatch.setattr(_load, "checker", interrupted)
+    # It used to be swallowed: the detailed path then loaded the file as if nothing happened.
+    with pytest.raises(Watchdog):
+        pi.loads((DATA / "good.json").read_bytes())

@@ -136,8 +136,25 @@ def _format(exc: BaseException, tp: type | None) -> str:
     return f"invalid value for {name}: {exc}"
 
 
+#: What structuring raises for bad data: the strict hooks' errors, cattrs' own (an unknown
+#: or missing key, a value of the wrong shape). Anything else (a signal handler's exception,
+#: say) is not a problem of the data, and is raised as it is.
+DATA_ERRORS = (TypeError, ValueError, KeyError, AttributeError, ForbiddenExtraKeysError)
+
+
+def _leaves(exc: BaseException) -> list[BaseException]:
+    group = getattr(exc, "exceptions", None)  # cattrs' validation errors are exception groups
+    if isinstance(group, (list, tuple)) and isinstance(exc, cattrs.BaseValidationError):
+        return [leaf for inner in group for leaf in _leaves(inner)]
+    return [exc]
+
+
 def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Turn a cattrs structuring error into problems with JSON paths."""
+    """Turn a cattrs structuring error into problems with JSON paths; an exception that is
+    not about the data is raised instead."""
+    for leaf in _leaves(exc):
+        if not isinstance(leaf, DATA_ERRORS):
+            raise leaf
     out = []
     for line in cattrs.transform_error(exc, path=path, format_exception=_format):
         message, _, where = line.rpartition(" @ ")

@@ -39,6 +39,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import cattrs
+
 from . import _convert, _integrity, _rules
 from ._codegen import Unexpected, builder, checker
 from ._dataset import Dataset
@@ -237,7 +239,7 @@ def _detailed(raw: Any, source: str | None) -> Dataset:
         ds = _convert.structure(raw, Dataset)
     except RecursionError:
         raise _fail("nested too deeply", source) from None
-    except Exception as exc:  # cattrs raises ClassValidationError groups
+    except (cattrs.BaseValidationError, *_convert.DATA_ERRORS) as exc:  # others propagate
         problems, more = _convert.problems_from(exc), 0
         with contextlib.suppress(RecursionError):
             found, more = _readable_problems(raw, max(MAX_PROBLEMS - len(problems), 0))
@@ -265,7 +267,7 @@ def _readable_problems(raw: Mapping[str, Any], budget: int) -> tuple[list[Proble
         for i, item in enumerate(items):
             try:
                 hook(item, spec.record)
-            except Exception:  # reported already, with its path, by the whole-file pass
+            except (cattrs.BaseValidationError, *_convert.DATA_ERRORS):  # reported by the whole-file pass
                 if isinstance(item, Mapping) and isinstance(item.get("id"), str):
                     skip.ids.setdefault(spec.record, set()).add(item["id"])
                 if spec.name == "episodes" and isinstance(item, Mapping) and type(item.get("number")) is int:
@@ -302,7 +304,7 @@ def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_
         raw, unproven = _parse(data, source, max_bytes)
         try:
             ds, keys = _fast(raw)
-        except Exception:  # anything unexpected: the detailed path says what
+        except (Unexpected, *_convert.DATA_ERRORS):  # the detailed path says what
             ds, keys = None, -1
         if unproven and (ds is None or not _no_key_twice(data, keys)):
             # Read again by the standard parser, which names a key given twice; when it
