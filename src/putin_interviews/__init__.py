@@ -21,7 +21,7 @@ from ._version import __version__
 if _typing.TYPE_CHECKING:
     from ._cite import FORMS as CITATION_FORMS
     from ._dataset import Dataset
-    from ._errors import DatasetError, NotFoundError, Problem
+    from ._errors import ChoiceError, DatasetError, NotFoundError, Problem
     from ._filters import UNSET, UnsetType
     from ._hits import Hit, Hits
     from ._limits import MAX_BYTES, SCHEMA_VERSION
@@ -71,6 +71,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Articles": ("._tables", "Articles"),
     "Basis": ("._models", "Basis"),
     "CITATION_FORMS": ("._cite", "FORMS"),
+    "ChoiceError": ("._errors", "ChoiceError"),
     "Claim": ("._models", "Claim"),
     "CriticKind": ("._models", "CriticKind"),
     "Critique": ("._models", "Critique"),
@@ -146,6 +147,7 @@ __all__ = [
     "ArticleKind",
     "Articles",
     "Basis",
+    "ChoiceError",
     "Claim",
     "CriticKind",
     "Critique",

@@ -14,7 +14,7 @@ import attrs
 
 from . import _cite, _convert, _export
 from ._cite import Citable
-from ._errors import NotFoundError, suggest
+from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._fileio import write_text_atomic
 from ._filters import hit_limit
 from ._hits import Hit, Hits
@@ -188,15 +188,17 @@ class Dataset:
         >>> [(h.kind, h.record.id) for h in putin_interviews.dataset().search("don't trust")]
         [('quote', 'deadline-colbert-dont-trust-him'), ('quote', 'deadline-colbert-convenient-excuse')]
         """
+        argument(query, "query", str, "a string")
         limit = hit_limit(limit)
         tables = {t.kind: t for t in self.tables()}
         if kind is None:
             chosen = list(tables.values())
         else:
+            argument(kind, "kind", (str, list, tuple, set, frozenset), "a kind of record or a list of them")
             chosen = []
             for k in [kind] if isinstance(kind, str) else kind:
-                if k not in tables:
-                    raise NotFoundError("search kind", k, suggest(str(k), list(tables)) or tuple(tables))
+                if not isinstance(k, str) or k not in tables:
+                    raise ChoiceError("search kind", k, suggest(str(k), list(tables)) or tuple(tables))
                 chosen.append(tables[k])
         hits: list[Hit[Any]] = [h for t in chosen for h in t.hits(query)]
         hits.sort(key=lambda h: -h.score)  # stable: ties keep table and document order
@@ -212,6 +214,7 @@ class Dataset:
         >>> ds.speaker_of(ds.get_quote("lz-part-3-always-hope")).name
         'Vladimir Putin'
         """
+        argument(quote, "quote", Quote, "a Quote")
         return self.people.get(quote.speaker_id)
 
     def addressee_of(self, quote: Quote) -> Person | None:
@@ -222,6 +225,7 @@ class Dataset:
         >>> ds.addressee_of(ds.get_quote("deadline-colbert-why-laughing")).id
         'studio-audience'
         """
+        argument(quote, "quote", Quote, "a Quote")
         return None if quote.addressee_id is None else self.people.get(quote.addressee_id)
 
     def article_of(self, record: Quote | Critique) -> Article:
@@ -232,6 +236,7 @@ class Dataset:
         >>> ds.article_of(ds.get_quote("deadline-colbert-detente")).outlet
         'Deadline'
         """
+        argument(record, "record", (Quote, Critique), "a Quote or a Critique")
         return self.articles.get(record.article_id)
 
     def episode_of(self, record: Quote | Critique) -> Episode | None:
@@ -242,6 +247,7 @@ class Dataset:
         >>> ds.episode_of(ds.get_quote("lz-part-3-always-hope")).title
         'Part 3'
         """
+        argument(record, "record", (Quote, Critique), "a Quote or a Critique")
         return None if record.episode is None else self.episodes.get(record.episode)
 
     def critiques_citing(self, quote: Quote | str) -> Critiques:
@@ -251,6 +257,7 @@ class Dataset:
         >>> [c.id for c in putin_interviews.dataset().critiques_citing("lz-part-1-hawk")]
         ['lz-part-1-clinton-hawk']
         """
+        argument(quote, "quote", (Quote, str), "a Quote or its id")
         qid = self.quotes.get(quote if isinstance(quote, str) else quote.id).id
         return self.critiques._where([lambda c: qid in c.quote_ids])
 
@@ -384,6 +391,7 @@ class Dataset:
         ...     con.close()
         (19,)
         """
+        argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
         return _export.export(self, path, format)
 
     def dump(self, path: str | os.PathLike[str]) -> Path:
@@ -403,4 +411,5 @@ class Dataset:
         ...     putin_interviews.load(out) == ds
         True
         """
+        argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
         return write_text_atomic(Path(path), self.to_json())

@@ -12,7 +12,7 @@ from ._limits import MAX_ID_LENGTH, MAX_PROBLEMS
 from ._public import public
 from ._search import normalize
 
-__all__ = ["DatasetError", "NotFoundError", "Problem", "did_you_mean", "shown", "suggest"]
+__all__ = ["ChoiceError", "DatasetError", "NotFoundError", "Problem", "argument", "did_you_mean", "shown", "suggest"]
 
 
 @public
@@ -92,6 +92,37 @@ class NotFoundError(KeyError):
 
     def __str__(self) -> str:
         return f"no {self.kind} {shown(self.key)}{did_you_mean(self.suggestions)}"
+
+
+@public
+class ChoiceError(NotFoundError, ValueError):
+    """A value outside a fixed set of choices (a stance, a quotation kind, a citation style,
+    a search kind): a ``ValueError``, and a :class:`NotFoundError` with ``suggestions``.
+
+    >>> import putin_interviews
+    >>> try:
+    ...     putin_interviews.critiques(stance="postive")
+    ... except ValueError as e:
+    ...     print(e, e.suggestions)
+    no stance 'postive'; did you mean 'positive'? ('positive',)
+    """
+
+
+def argument(value: object, parameter: str, expected: type | tuple[type, ...], what: str) -> None:
+    """Raise a TypeError naming ``parameter`` unless ``value`` is an instance of ``expected``
+    (``what`` says it in words); a bool is not an int.
+
+    >>> argument(5, "query", str, "a string")
+    Traceback (most recent call last):
+    ...
+    TypeError: query must be a string, not int 5
+    """
+    if not isinstance(value, expected) or (isinstance(value, bool) and bool not in _types(expected)):
+        raise TypeError(f"{parameter} must be {what}, not {type(value).__name__} {shown(value)}")
+
+
+def _types(expected: type | tuple[type, ...]) -> tuple[type, ...]:
+    return expected if isinstance(expected, tuple) else (expected,)
 
 
 def suggest(

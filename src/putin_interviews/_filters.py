@@ -8,7 +8,7 @@ import enum
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._errors import NotFoundError, suggest
+from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._models import Article, Critique, Episode, Person, Quote
 from ._public import public
 from ._search import normalize
@@ -96,7 +96,7 @@ def member(cls: type[E], value: Any, what: str) -> E:
         for member in cls:
             if folded in (normalize(member.value), normalize(member.name)):
                 return member
-    raise NotFoundError(what, value, suggest(str(value), (m.value for m in cls)) or tuple(m.value for m in cls))
+    raise ChoiceError(what, value, suggest(str(value), (m.value for m in cls)) or tuple(m.value for m in cls))
 
 
 def enums(cls: type[E], value: Any, what: str) -> set[E]:
@@ -111,7 +111,10 @@ def any_in(values: set[Any], getter: Callable[[R], Iterable[Any]]) -> Callable[[
     return lambda r: any(v in values for v in getter(r))
 
 
-def contains(needles: Sequence[str], getter: Callable[[R], str]) -> Callable[[R], bool]:
+def contains(needles: Sequence[Any], getter: Callable[[R], str], parameter: str) -> Callable[[R], bool]:
+    """A test: the text ``getter`` reads holds one of ``needles`` (case and accents ignored)."""
+    for needle in needles:
+        argument(needle, parameter, str, "a string or a list of strings")
     folded = [normalize(n) for n in needles]
     return lambda r: any(n in normalize(getter(r)) for n in folded)
 

@@ -44,7 +44,7 @@ import cattrs
 from . import _convert, _integrity, _rules
 from ._codegen import Unexpected, builder, checker
 from ._dataset import Dataset
-from ._errors import DatasetError, Problem
+from ._errors import DatasetError, Problem, argument
 from ._gc import collector_paused
 from ._limits import MAX_BYTES, MAX_PROBLEMS, SCHEMA_VERSION
 from ._models import DatasetInfo
@@ -298,6 +298,9 @@ def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_
     >>> len(putin_interviews.loads(text).quotes) == len(putin_interviews.dataset().quotes)
     True
     """
+    what = "str or bytes (load() takes a path or a mapping)" if isinstance(data, Mapping) else "str or bytes"
+    argument(data, "data", (str, bytes), what)
+    _check_options(source, max_bytes)
     # One pause for the whole load: re-enabling the collector in between would make it walk
     # the freshly parsed tree at the next allocation.
     with collector_paused(promote=True):
@@ -332,6 +335,8 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
     >>> putin_interviews.load(putin_interviews.dataset().to_dict()) == putin_interviews.dataset()
     True
     """
+    argument(source, "source", (str, os.PathLike, bytes, Mapping), "a path, bytes or a mapping")
+    _check_options(None, max_bytes)
     if isinstance(source, bytes):
         return loads(source, max_bytes=max_bytes)
     if isinstance(source, Mapping):
@@ -381,6 +386,14 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise _fail(f"more than the limit of {max_bytes} bytes (max_bytes)", path)
     return b"".join(chunks)
+
+
+def _check_options(source: object, max_bytes: object) -> None:
+    argument(source, "source", (str, type(None)), "a string (a name for messages) or None")
+    argument(max_bytes, "max_bytes", int, "a number of bytes")
+    assert isinstance(max_bytes, int)
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes must be 0 or more, not {max_bytes}")
 
 
 def _read_bundled() -> bytes:

@@ -14,6 +14,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from ._cite import Citable, bibliography_with, cite_with
 from ._dataset import Dataset
+from ._errors import argument
 from ._load import dataset
 from ._public import public
 from ._tables import Articles, Critiques, Episodes, People, Quotes
@@ -196,6 +197,15 @@ search = _on_bundled(
 _bundled = dataset
 
 
+def _resolving(given: object) -> Dataset:
+    """The dataset a citation's records are resolved in: ``given``, or the bundled one."""
+    if given is None:
+        return _bundled()
+    argument(given, "dataset", Dataset, "a Dataset or None")
+    assert isinstance(given, Dataset)
+    return given
+
+
 @public
 def cite(
     record: Citable,
@@ -225,7 +235,7 @@ def cite(
     >>> print(pi.cite(pi.get_episode(1), style="chicago-note", form="note", markup="markdown"))
     *The Putin Interviews*, “Part 1,” directed by Oliver Stone, aired June 12, 2017, on Showtime.
     """
-    return cite_with(dataset if dataset is not None else _bundled(), record, style, form, markup)
+    return cite_with(_resolving(dataset), record, style, form, markup)
 
 
 @public
@@ -241,4 +251,5 @@ def bibliography(
     Review of Part 3 of The Putin Interviews. LifeZette, www.lif
     “Vladimir Putin Opens Up to Oliver Stone about America, al-Q
     """
-    return bibliography_with(dataset if dataset is not None else _bundled(), records, style, markup)
+    argument(records, "records", Iterable, "an iterable of records to cite")
+    return bibliography_with(_resolving(dataset), records, style, markup)

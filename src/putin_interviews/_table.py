@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 import attrs
 
 from . import _convert, _flat
-from ._errors import NotFoundError, suggest
+from ._errors import NotFoundError, argument, suggest
 from ._filters import hit_limit
 from ._gc import collector_paused
 from ._hits import Hit
@@ -309,6 +309,7 @@ class Table(Sequence[R]):
 
     def _ranked(self, query: str, limit: int | None) -> list[tuple[R, float, tuple[str, ...]]]:
         """(record, score, query words) of this collection's matches, best first."""
+        argument(query, "query", str, "a string")
         limit = hit_limit(limit)
         root = self._base
         members = None if root is self else {id(r) for r in self._items}

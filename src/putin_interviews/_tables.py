@@ -304,7 +304,7 @@ class Quotes(Table[Quote]):
             wanted = topics(topic, (t for q in self._ds().quotes for t in q.topics))
             tests.append(any_in(wanted, lambda q: (normalize(t) for t in q.topics)))
         if text is not UNSET:
-            tests.append(contains(as_values(text), lambda q: q.text))
+            tests.append(contains(as_values(text), lambda q: q.text, "text"))
         return self._select(indexed, tests)
 
 
@@ -397,7 +397,7 @@ class Critiques(Table[Critique]):
         if stance is not UNSET:
             indexed.append(("stance", enums(Stance, stance, "stance")))
         if aspect is not UNSET:
-            tests.append(contains(as_values(aspect), lambda c: c.aspect))
+            tests.append(contains(as_values(aspect), lambda c: c.aspect, "aspect"))
         if article is not UNSET:
             indexed.append(("article_id", article_ids(self._ds(), article)))
         if episode is not UNSET:

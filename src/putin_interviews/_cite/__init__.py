@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Union
 
 import attrs
 
-from .._errors import NotFoundError, suggest
+from .._errors import ChoiceError, suggest
 from .._models import Article, Critique, Episode, Quote
 from .._search import normalize
 from . import _apa, _chicago, _machine, _mla
@@ -44,11 +44,11 @@ STYLES = tuple(FORMS)
 
 def _check(style: str, form: str, markup: str) -> None:
     if style not in FORMS:
-        raise NotFoundError("citation style", style, suggest(style, STYLES) or STYLES)
+        raise ChoiceError("citation style", style, suggest(str(style), STYLES) or STYLES)
     if form not in FORMS[style]:
-        raise NotFoundError(f"form of style {style!r}", form, FORMS[style])
+        raise ChoiceError(f"form of style {style!r}", form, FORMS[style])
     if markup not in MARKUPS:
-        raise NotFoundError("markup", markup, MARKUPS)
+        raise ChoiceError("markup", markup, MARKUPS)
 
 
 # Author-date styles: what names a work in the text, for year suffixes.

@@ -169,4 +169,6 @@ def work_of(ds: Dataset, record: object) -> tuple[Work, Name | None]:
         speaker = ds.people.get(record.speaker_id)
         name = Name.of(speaker.name, speaker.kind is PersonKind.GROUP)
         return _article(ds, ds.articles.get(record.article_id)), name
-    raise TypeError(f"cannot cite a {type(record).__name__}: cite an Article, Episode, Quote, Critique or the Dataset")
+    raise TypeError(
+        f"cannot cite a {type(record).__name__}: record must be an Article, Episode, Quote, Critique or a Dataset"
+    )
