@@ -306,7 +306,7 @@ def test_an_exception_from_a_signal_handler_during_a_load_propagates() -> None:
 
 
 def test_the_fast_path_lets_an_exception_that_is_not_about_the_data_through(monkeypatch: pytest.MonkeyPatch) -> None:
-    from putin_interviews import _load
+    from putin_interviews import _check
 
     def interrupted(cls: type) -> Any:
         def check(rows: object, context: object) -> int:
@@ -314,7 +314,68 @@ def test_the_fast_path_lets_an_exception_that_is_not_about_the_data_through(monk
 
         return check
 
-    monkeypatch.setattr(_load, "checker", interrupted)
+    monkeypatch.setattr(_check, "checker", interrupted)
     # It used to be swallowed: the detailed path then loaded the file as if nothing happened.
     with pytest.raises(Watchdog):
         pi.loads((DATA / "good.json").read_bytes())
+
+
+# ------------------------------------------------------------------ records stay valid
+
+
+def test_a_record_refuses_a_value_of_the_wrong_type_or_beyond_the_limits() -> None:
+    import attrs
+
+    quote = pi.get_quote("lz-part-1-hawk")
+    cases: list[tuple[dict[str, Any], type[Exception], str]] = [
+        ({"text": 5}, TypeError, "Quote.text must be a str, not int 5"),
+        ({"episode": "1"}, TypeError, "Quote.episode must be None or an int, not str '1'"),
+        ({"topics": ["cia"]}, TypeError, "Quote.topics must be a tuple, not list ['cia']"),
+        ({"kind": "full"}, TypeError, "Quote.kind must be a QuoteKind, not str 'full'"),
+        ({"context": "\ud800"}, ValueError, "Quote.context: a lone surrogate U+D800 at character 0"),
+        ({"episode": 2**64}, ValueError, "Quote.episode: the integer 18446744073709551616 does not fit in 64 bits"),
+    ]
+    for change, kind, message in cases:
+        with pytest.raises(kind) as info:
+            attrs.evolve(quote, **change)  # used to be accepted, and to fail later in search or export
+        assert str(info.value).startswith(message)
+    assert attrs.evolve(quote, episode=None).episode is None
+
+
+def test_a_table_refuses_what_is_not_its_records() -> None:
+    ds = pi.dataset()
+    with pytest.raises(TypeError, match=r"Quotes holds Quote records, not int 1 \(item 0\)"):
+        pi.Dataset(
+            info=ds.info,
+            people=ds.people,
+            articles=ds.articles,
+            episodes=ds.episodes,
+            quotes=[1, 2, 3],  # type: ignore[list-item]
+            critiques=ds.critiques,
+        )
+    with pytest.raises(TypeError, match="People holds Person records, not Quote"):
+        pi.People([ds.quotes[0]])  # type: ignore[list-item]
+
+
+def _dangling_dataset() -> pi.Dataset:
+    import attrs
+
+    ds = pi.dataset()
+    quotes = pi.Quotes([attrs.evolve(ds.quotes[0], speaker_id="nobody"), *ds.quotes[1:]])
+    return attrs.evolve(ds, quotes=quotes)
+
+
+def test_a_dataset_that_would_not_load_is_not_written(tmp_path: Path) -> None:
+    ds = _dangling_dataset()
+    target = tmp_path / "mine.json"
+    target.write_text("the old content", "utf-8")
+    expected = f"$.quotes[0].speaker_id: unknown person 'nobody' (quote {ds.quotes[0].id!r})"
+    with pytest.raises(pi.DatasetError) as info:
+        ds.dump(target)  # used to write a file that load() refuses
+    assert [str(p) for p in info.value.problems] == [expected]
+    assert target.read_text("utf-8") == "the old content"
+    for form in ("json", "csv", "sqlite"):
+        out = tmp_path / f"export-{form}"
+        with pytest.raises(pi.DatasetError):
+            ds.export(out, format=form)
+        assert not out.exists()

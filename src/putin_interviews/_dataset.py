@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import _cite, _convert, _export
+from . import _check, _cite, _convert, _export
 from ._cite import Citable
 from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._fileio import write_text_atomic
@@ -392,6 +392,7 @@ class Dataset:
         (19,)
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
+        self._sound_dict()
         return _export.export(self, path, format)
 
     def dump(self, path: str | os.PathLike[str]) -> Path:
@@ -402,7 +403,10 @@ class Dataset:
         truncated file behind. ``-`` is standard output. A symlink is kept and the
         file it points to replaced; a device, FIFO or socket is refused
         (:exc:`FileExistsError`), a missing parent directory named
-        (:exc:`FileNotFoundError`); write errors are ``OSError`` naming ``path``.
+        (:exc:`FileNotFoundError`); write errors are ``OSError`` naming ``path``. A
+        dataset that would not load (made in code, with a reference to an id that does not
+        exist, say) is refused with :class:`~putin_interviews.DatasetError`, and nothing
+        is written.
 
         >>> import tempfile, pathlib, putin_interviews
         >>> ds = putin_interviews.dataset()
@@ -412,4 +416,16 @@ class Dataset:
         True
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
-        return write_text_atomic(Path(path), self.to_json())
+        text = json.dumps(self._sound_dict(), ensure_ascii=False, indent=2) + "\n"
+        return write_text_atomic(Path(path), text)
+
+    def _sound_dict(self) -> dict[str, Any]:
+        """:meth:`to_dict`, checked as the loader checks a file, so that nothing is written
+        that would not load: a dataset made in code whose records name ids that do not
+        exist, say, raises :class:`~putin_interviews.DatasetError` listing every problem."""
+        raw = self.to_dict()
+        try:
+            _check.fast(raw)
+        except _check.FAILED:
+            _check.detailed(raw, None, Dataset)  # raises, saying what is wrong
+        return raw

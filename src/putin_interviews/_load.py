@@ -27,7 +27,6 @@ The bundled dataset is loaded the same way, once (:func:`dataset`).
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import json
 import os
@@ -39,14 +38,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import cattrs
-
-from . import _convert, _integrity, _rules
-from ._codegen import Unexpected, builder, checker
+from . import _check
+from ._codegen import builder
 from ._dataset import Dataset
 from ._errors import DatasetError, Problem, argument
 from ._gc import collector_paused
-from ._limits import MAX_BYTES, MAX_PROBLEMS, SCHEMA_VERSION
+from ._limits import MAX_BYTES
 from ._models import DatasetInfo
 from ._once import Cell
 from ._public import public
@@ -57,8 +54,6 @@ __all__ = ["check", "dataset", "load", "loads"]
 _DATA_PACKAGE = "putin_interviews.data"
 _DATA_FILE = "putin_interviews.json"
 _BOM = b"\xef\xbb\xbf"
-# The tables in the order they are checked: each after those its records refer to.
-_CHECK_ORDER = sorted(TABLES, key=lambda spec: _integrity.ORDER.index(spec.record))
 
 
 def _fail(message: str, source: str | None, path: str = "$") -> DatasetError:
@@ -194,22 +189,14 @@ def _paths_of(raw: Any, wanted: set[int]) -> dict[int, str]:
 def _fast(raw: Any) -> tuple[Dataset, int]:
     """The happy path: check every table's rows and defer their records, or raise
     (anything). Returns the dataset and the number of object keys read."""
-    if type(raw) is not dict or len(raw) != len(TABLES) + 1:
-        raise Unexpected
-    info = raw["info"]
-    if type(info) is not dict or info.get("schema_version") != SCHEMA_VERSION:
-        raise Unexpected
-    context: dict[str, Any] = {}
-    keys = len(raw) + checker(DatasetInfo)([info], context)
-    for spec in _CHECK_ORDER:
-        keys += checker(spec.record)(raw[spec.name], context)
+    keys = _check.fast(raw)
     shared: dict[str, str] = {}
     intern = shared.setdefault
     tables = {
         spec.name: spec.table._deferred(len(raw[spec.name]), _builds(spec.record, raw[spec.name], intern))
         for spec in TABLES
     }
-    return Dataset(info=builder(DatasetInfo)(info, intern), **tables), keys
+    return Dataset(info=builder(DatasetInfo)(raw["info"], intern), **tables), keys
 
 
 def _builds(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Callable[[], tuple[Any, ...]]:
@@ -226,61 +213,9 @@ def _builds(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Ca
     return build
 
 
-def _detailed(raw: Any, source: str | None) -> Dataset:
-    """Structure with the strict converter and check integrity, reporting every problem."""
-    if not isinstance(raw, Mapping):
-        raise DatasetError([Problem("$", f"expected a JSON object, got {_rules.json_type(raw)}")], source)
-    info = raw.get("info")
-    version = info.get("schema_version") if isinstance(info, dict) else None
-    if type(version) is int and version != SCHEMA_VERSION:
-        message = f"unsupported schema_version {version}: this release reads {SCHEMA_VERSION}"
-        raise DatasetError([Problem("$.info.schema_version", message)], source)
-    try:
-        ds = _convert.structure(raw, Dataset)
-    except RecursionError:
-        raise _fail("nested too deeply", source) from None
-    except (cattrs.BaseValidationError, *_convert.DATA_ERRORS) as exc:  # others propagate
-        problems, more = _convert.problems_from(exc), 0
-        with contextlib.suppress(RecursionError):
-            found, more = _readable_problems(raw, max(MAX_PROBLEMS - len(problems), 0))
-            problems += found
-        raise DatasetError(problems, source, more) from None
-    rows = ((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)
-    problems, more = _integrity.problems(rows, budget=MAX_PROBLEMS)
-    if problems or more:
-        raise DatasetError(problems, source, more)
-    return ds
-
-
-def _readable_problems(raw: Mapping[str, Any], budget: int) -> tuple[list[Problem], int]:
-    """After a structural failure: the integrity problems among the records that can be
-    read, so that one pass reports everything (beyond ``budget`` of them, only counted)."""
-    tables = []
-    skip = _integrity.Unreadable()
-    for spec in TABLES:
-        items = raw.get(spec.name)
-        readable: list[tuple[int, Mapping[str, Any]]] = []
-        tables.append((spec.name, spec.record, readable))
-        if not isinstance(items, list):
-            continue
-        hook = _convert.converter.get_structure_hook(spec.record)
-        for i, item in enumerate(items):
-            try:
-                hook(item, spec.record)
-            except (cattrs.BaseValidationError, *_convert.DATA_ERRORS):  # reported by the whole-file pass
-                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
-                    skip.ids.setdefault(spec.record, set()).add(item["id"])
-                if spec.name == "episodes" and isinstance(item, Mapping) and type(item.get("number")) is int:
-                    skip.episode_numbers.add(item["number"])
-            else:
-                readable.append((i, item))
-    return _integrity.problems(tables, skip, budget)
-
-
 def check(ds: Dataset) -> list[Problem]:
     """Every integrity problem of a dataset's records (empty when it is sound)."""
-    raw = ds.to_dict()
-    return _integrity.problems((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)[0]
+    return _check.problems(ds.to_dict())
 
 
 # ------------------------------------------------------------------ public
@@ -307,13 +242,13 @@ def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_
         raw, unproven = _parse(data, source, max_bytes)
         try:
             ds, keys = _fast(raw)
-        except (Unexpected, *_convert.DATA_ERRORS):  # the detailed path says what
+        except _check.FAILED:  # the detailed path says what
             ds, keys = None, -1
         if unproven and (ds is None or not _no_key_twice(data, keys)):
             # Read again by the standard parser, which names a key given twice; when it
             # finds none, orjson's reading stands.
             raw = _parse_text(_text(data, source), source)
-        return ds if ds is not None else _detailed(raw, source)
+        return ds if ds is not None else _check.detailed(raw, source, Dataset)
 
 
 @public
@@ -341,7 +276,7 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
         return loads(source, max_bytes=max_bytes)
     if isinstance(source, Mapping):
         with collector_paused(promote=True):
-            return _detailed(source, None)
+            return _check.detailed(source, None, Dataset)
     path = str(Path(source))
     return loads(_read_file(path, max_bytes), source=path, max_bytes=max_bytes)
 

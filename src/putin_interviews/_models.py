@@ -12,6 +12,7 @@ import enum
 import attrs
 
 from ._public import public
+from ._types import validated_fields
 
 __all__ = [
     "Article",
@@ -139,7 +140,7 @@ class TargetKind(str, enum.Enum):
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Span:
     """A character range in an article's source text: ``text[start:end]``.
 
@@ -164,7 +165,7 @@ class Span:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Basis:
     """Where a fact from outside the articles comes from (``SOURCES.md``).
 
@@ -179,7 +180,7 @@ class Basis:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class DateWindow:
     """An inferred date range, inclusive at both ends. Always an inference.
 
@@ -208,7 +209,7 @@ class DateWindow:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Claim:
     """A factual statement an article makes, recorded as that article's claim.
 
@@ -227,7 +228,7 @@ class Claim:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Person:
     """Someone who speaks, is addressed, or is judged: an individual or a group.
 
@@ -246,7 +247,7 @@ class Person:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Article:
     """One source article.
 
@@ -284,7 +285,7 @@ class Article:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Episode:
     """One part of *The Putin Interviews*.
 
@@ -312,7 +313,7 @@ class Episode:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Quote:
     """A verbatim quotation, exactly as printed, with where it is printed.
 
@@ -356,7 +357,7 @@ class Quote:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Critique:
     """An evaluative judgement an article makes or reports.
 
@@ -384,7 +385,7 @@ class Critique:
 
 
 @public
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class DatasetInfo:
     """What the dataset is, its versions, sources, license and how to cite it.
 

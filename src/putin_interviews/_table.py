@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 import attrs
 
 from . import _convert, _flat
-from ._errors import NotFoundError, argument, suggest
+from ._errors import NotFoundError, argument, shown, suggest
 from ._filters import hit_limit
 from ._gc import collector_paused
 from ._hits import Hit
@@ -95,7 +95,15 @@ class Table(Sequence[R]):
         # Tuples are immutable, so a tuple (or another table's tuple) is shared, not copied.
         if isinstance(items, Table):
             items = items._items
-        source: tuple[R, ...] | Deferred = items if type(items) is tuple else tuple(items)
+        source: tuple[R, ...] = items if type(items) is tuple else tuple(items)
+        wanted: type | None = getattr(type(self), "record_type", None)  # none for a plain Table
+        for position, record in enumerate(source if wanted is not None else ()):
+            if type(record) is not wanted:
+                assert wanted is not None
+                raise TypeError(
+                    f"{type(self).__name__} holds {wanted.__name__} records, "
+                    f"not {type(record).__name__} {shown(record, 40)} (item {position})"
+                )
         self._init(source, None)
 
     def _init(self, source: tuple[R, ...] | Deferred, root: Table[R] | None, dataset: Dataset | None = None) -> None:

@@ -1,15 +1,20 @@
 """Reading the record types: their fields and field types, for code derived from them
-(the converter, the generated checks and builders, flat exports, the JSON Schema)."""
+(the converter, the generated checks and builders, flat exports, the JSON Schema, and the
+records' own validators)."""
 
 from __future__ import annotations
 
+import enum
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-__all__ = ["fields_of", "strip_optional"]
+from . import _rules
+
+__all__ = ["fields_of", "strip_optional", "validated_fields"]
 
 
 def strip_optional(tp: Any) -> tuple[Any, bool]:
@@ -35,3 +40,89 @@ def fields_of(cls: type) -> list[tuple[str, Any]]:
     """
     hints = typing.get_type_hints(cls)
     return [(f.name, hints[f.name]) for f in attrs.fields(cls)]
+
+
+Check = Callable[[Any], "tuple[type[Exception], str] | None"]
+
+
+def _value_check(hint: Any) -> Check:
+    """What a field of type ``hint`` accepts: a function from a value to None (fine) or the
+    exception type and message to raise. Limits come from the structural rules."""
+    from_rules = _rules_checks()
+    inner, optional = strip_optional(hint)
+    name = getattr(inner, "__name__", repr(inner))
+
+    def wrong(value: Any) -> tuple[type[Exception], str]:
+        return (
+            TypeError,
+            f"must be {'None or ' if optional else ''}{_a(name)}, not {type(value).__name__} {_shown(value)}",
+        )
+
+    if typing.get_origin(inner) is tuple:
+        item = _value_check(typing.get_args(inner)[0])
+
+        def check_items(value: Any) -> tuple[type[Exception], str] | None:
+            if not isinstance(value, tuple):
+                return wrong(value)
+            for i, element in enumerate(value):
+                found = item(element)
+                if found is not None:
+                    return found[0], f"item {i} {found[1]}"
+            return None
+
+        base: Check = check_items
+    else:
+        limits = from_rules.get(inner, ())
+
+        def check_one(value: Any) -> tuple[type[Exception], str] | None:
+            if not isinstance(value, inner) or (inner in (str, int) and isinstance(value, (bool, enum.Enum))):
+                return wrong(value)
+            for rule in limits:
+                if not rule.holds(value):
+                    return ValueError, rule.message(value=value)
+            return None
+
+        base = check_one
+    if optional:
+        return lambda value: None if value is None else base(value)
+    return base
+
+
+def _a(name: str) -> str:
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _rules_checks() -> dict[Any, tuple[Any, ...]]:
+    return {str: (_rules.STRING_LIMIT, _rules.ENCODABLE), int: (_rules.INTEGER_SIZE,)}
+
+
+class _FieldCheck:
+    """An attrs validator: the field's value fits the field's type (resolved on first use)."""
+
+    __slots__ = ("check", "name")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.check: Check | None = None
+
+    def __call__(self, instance: Any, attribute: Any, value: Any) -> None:
+        check = self.check
+        if check is None:
+            check = self.check = _value_check(typing.get_type_hints(type(instance))[self.name])
+        found = check(value)
+        if found is not None:
+            kind, message = found
+            where = f"{type(instance).__name__}.{self.name}"
+            raise kind(f"{where} {message}" if kind is TypeError else f"{where}: {message}")
+
+
+def validated_fields(cls: type, fields: list[Any]) -> list[Any]:
+    """An attrs field transformer: every field checks, on construction and ``attrs.evolve``,
+    that its value fits its type and the dataset's limits. (The loader builds records from
+    rows it has checked, without calling ``__init__``, so loading pays nothing for it.)"""
+    return [field.evolve(validator=_FieldCheck(field.name)) for field in fields]
