@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import cattrs
 
 from . import _convert, _integrity, _rules
-from ._codegen import Unexpected, checker
+from ._codegen import ENCODABLE_TEXTS, Unexpected, checker
 from ._errors import DatasetError, Problem
 from ._limits import MAX_PROBLEMS, SCHEMA_VERSION
 from ._models import DatasetInfo
@@ -33,15 +33,16 @@ FAILED = (Unexpected, *_convert.DATA_ERRORS)
 _CHECK_ORDER = sorted(TABLES, key=lambda spec: _integrity.ORDER.index(spec.record))
 
 
-def fast(raw: Any) -> int:
+def fast(raw: Any, texts_encodable: bool = False) -> int:
     """Check the JSON values of a whole dataset file; return the number of object keys read.
-    Raises one of :data:`FAILED` when anything is unsound (without saying what)."""
+    Raises one of :data:`FAILED` when anything is unsound (without saying what).
+    ``texts_encodable``: the strings are known to hold no lone surrogate."""
     if type(raw) is not dict or len(raw) != len(TABLES) + 1:
         raise Unexpected
     info = raw["info"]
     if type(info) is not dict or info.get("schema_version") != SCHEMA_VERSION:
         raise Unexpected
-    context: dict[str, Any] = {}
+    context: dict[str, Any] = {ENCODABLE_TEXTS: texts_encodable}
     keys = len(raw) + checker(DatasetInfo)([info], context)
     for spec in _CHECK_ORDER:
         keys += checker(spec.record)(raw[spec.name], context)

@@ -49,6 +49,11 @@ Check = Callable[[Any, dict[str, Any]], int]
 Make = Callable[[Any, Callable[[str, str], str]], Any]
 
 
+#: The context key that says every string is known to be encodable (the parser refused lone
+#: surrogates, or the text has none): the checkers then skip that rule.
+ENCODABLE_TEXTS = "texts encodable"
+
+
 class Unexpected(Exception):
     """Anything the fast path does not expect: the detailed path reports it."""
 
@@ -86,30 +91,37 @@ class _Source(Emitter):
         self.line(f"if not {rule.inline(**names)}: raise Unexpected", indent)
 
 
-def _implied(cls: type) -> set[str]:
-    """Fields whose type the integrity rules imply (checked by membership in a set of ids)."""
-    out: set[str] = set()
+def _implied(cls: type) -> tuple[set[str], set[str]]:
+    """Fields whose checks the integrity rules imply: strings found in a set of ids (their
+    type and limits), and integers the rules bound (a span's ends lie between 0 and the
+    article's checked length, a part number in EPISODE_NUMBERS: no 64-bit check needed)."""
+    strings: set[str] = set()
+    bounded: set[str] = set()
     for applied in _integrity.RULES.get(cls, ()):
         if isinstance(applied, (_integrity.Ref, _integrity.QuotesOfArticle, _integrity.FieldNames)):
-            out.add(applied.field)
+            strings.add(applied.field)
         elif isinstance(applied, _integrity.KindedRef):
-            out.add(applied.id_field)
-    return out
+            strings.add(applied.id_field)
+        elif isinstance(applied, (_integrity.Spans, _integrity.EpisodeNumber, _integrity.EpisodeNumberUnique)):
+            bounded.add(applied.field)
+    return strings, bounded
 
 
 class _CheckWriter:
     def __init__(self, src: _Source) -> None:
         self.src = src
 
-    def value(self, tp: Any, expr: str, implied: bool) -> None:
-        """Check one JSON value against its field type (and count the keys of its objects)."""
+    def value(self, tp: Any, expr: str, implied: bool, bounded: bool = False) -> None:
+        """Check one JSON value against its field type (and count the keys of its objects);
+        ``implied``: a string the rules check by membership; ``bounded``: integers the rules
+        bound, in this value or the records it holds."""
         src = self.src
         inner, optional = strip_optional(tp)
         if optional:
             saved, before = src.indent, len(src.lines)
             src.line(f"if {expr} is not None:")
             src.indent += "    "
-            self.value(inner, expr, implied)
+            self.value(inner, expr, implied, bounded)
             src.indent = saved
             if len(src.lines) == before + 1:  # nothing to check
                 del src.lines[before:]
@@ -118,18 +130,20 @@ class _CheckWriter:
             if not implied:
                 src.require(_rules.STRING, value=expr)
                 src.require(_rules.STRING_LIMIT, value=expr)
-                src.require(_rules.ENCODABLE, value=expr)
+                # Only where the parser may have let a lone surrogate through (see _load).
+                src.line(f"if check_text and not {_rules.ENCODABLE.inline(value=expr)}: raise Unexpected")
         elif inner is bool:
             src.require(_rules.BOOLEAN, value=expr)
         elif inner is int:
             src.require(_rules.INTEGER, value=expr)
-            src.require(_rules.INTEGER_SIZE, value=expr)
+            if not bounded:
+                src.require(_rules.INTEGER_SIZE, value=expr)
         elif inner is datetime.date:
             src.require(_rules.DATE, value=expr)
         elif isinstance(inner, type) and issubclass(inner, enum.Enum):
             src.require(_rules.ENUM, value=expr, values=src.constant({m.value: m for m in inner}))
         elif attrs.has(inner):
-            self.record(inner, expr)
+            self.record(inner, expr, bounded)
         elif typing.get_origin(inner) is tuple:
             src.require(_rules.LIST, value=expr)
             item = src.fresh("item")
@@ -138,31 +152,32 @@ class _CheckWriter:
             src.line(f"for {item} in {expr}:")
             src.indent += "    "
             after_for = len(src.lines)
-            self.value(typing.get_args(inner)[0], item, implied)
+            self.value(typing.get_args(inner)[0], item, implied, bounded)
             src.indent = saved
             if len(src.lines) == after_for:  # nothing to check in the items
                 del src.lines[before:]
         else:  # pragma: no cover - a new field type
             raise TypeError(f"no fast path for {inner!r}")
 
-    def record(self, cls: type, expr: str) -> None:
+    def record(self, cls: type, expr: str, bounded: bool) -> None:
         """Check a nested record: an object with exactly its fields."""
         src = self.src
         fields = _fields(cls)
         src.line(f"if type({expr}) is not dict or len({expr}) != {len(fields)}: raise Unexpected")
         src.line(f"keys += {len(fields)}")
         for name, tp in fields:
-            self.value(tp, f"{expr}[{name!r}]", implied=False)
+            self.value(tp, f"{expr}[{name!r}]", implied=False, bounded=bounded)
 
 
 def _checker_source(cls: type, namespace: dict[str, Any]) -> str:
     src = _Source(namespace)
     fields = _fields(cls)
-    implied = _implied(cls)
+    implied, bounded = _implied(cls)
     provided = _integrity.PROVIDES.get(cls, {})
     names = sorted({n for p in _integrity.PROVIDES.values() for n in p} - set(provided))
     head = [f"def check_{cls.__name__}(rows, context):"]
     head += [f"    {n} = context.get({n!r})" for n in names]
+    head.append(f"    check_text = not context.get({ENCODABLE_TEXTS!r})")
     # This table's own containers; a set keyed like a map of the same table is that map.
     maps = {key: name for name, (key, value) in provided.items() if value is not None}
     head += [f"    {name} = {{}}" for name, (_, value) in provided.items() if value is not None]
@@ -188,7 +203,7 @@ def _checker_source(cls: type, namespace: dict[str, Any]) -> str:
         src.line(f"{var} = d[{name!r}]")
     writer = _CheckWriter(src)
     for name, tp in fields:
-        writer.value(tp, src.var(name), implied=name in implied)
+        writer.value(tp, src.var(name), implied=name in implied, bounded=name in bounded)
     if has_id:
         src.require(_rules.ID_LENGTH, id=src.var("id"))
         src.require(_rules.UNIQUE_ID, id=src.var("id"), seen=str(seen))

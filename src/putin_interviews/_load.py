@@ -106,6 +106,18 @@ def _no_key_twice(data: bytes | str, keys: int) -> bool:
     return data.count('":') == keys and _SPACED_COLON_TEXT.search(data) is None
 
 
+# Where a lone surrogate could come from: in bytes an escape (UTF-8 holds none), in text either.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE_IN_TEXT = re.compile("\\\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def _may_hold_surrogates(data: str | bytes) -> bool:
+    """False when the standard parser cannot have made a lone surrogate of ``data``."""
+    if isinstance(data, bytes):
+        return _ESCAPED_SURROGATE.search(data) is not None
+    return _SURROGATE_IN_TEXT.search(data) is not None
+
+
 def _parse(data: str | bytes, source: str | None, max_bytes: int) -> tuple[Any, bool]:
     """JSON text to Python values, every failure a DatasetError. Returns the values and
     whether a key given twice may have gone unseen (orjson's reading, to be proven)."""
@@ -186,10 +198,10 @@ def _paths_of(raw: Any, wanted: set[int]) -> dict[int, str]:
 # ------------------------------------------------------------------ the two paths
 
 
-def _fast(raw: Any) -> tuple[Dataset, int]:
+def _fast(raw: Any, texts_encodable: bool = False) -> tuple[Dataset, int]:
     """The happy path: check every table's rows and defer their records, or raise
     (anything). Returns the dataset and the number of object keys read."""
-    keys = _check.fast(raw)
+    keys = _check.fast(raw, texts_encodable)
     shared: dict[str, str] = {}
     intern = shared.setdefault
     tables = {
@@ -240,8 +252,11 @@ def loads(data: str | bytes, *, source: str | None = None, max_bytes: int = MAX_
     # the freshly parsed tree at the next allocation.
     with collector_paused(promote=True):
         raw, unproven = _parse(data, source, max_bytes)
+        # orjson refuses lone surrogates; the standard parser makes them only from a
+        # surrogate in the text or a \uD800-\uDFFF escape: otherwise no string need be searched.
+        encodable = unproven or not _may_hold_surrogates(data)
         try:
-            ds, keys = _fast(raw)
+            ds, keys = _fast(raw, encodable)
         except _check.FAILED:  # the detailed path says what
             ds, keys = None, -1
         if unproven and (ds is None or not _no_key_twice(data, keys)):
