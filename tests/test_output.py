@@ -355,3 +355,37 @@ def test_csl_json_round_trips_any_value() -> None:
     [item] = json.loads(ds.cite(article, style="csl-json"))
     assert item["title"] == 'a\x1b[31m}"\\'
     assert item["URL"] == URL
+
+
+def test_json_exported_to_a_terminal_is_escaped_and_exact_through_a_pipe(tmp_path: Path) -> None:
+    import pty
+
+    doc = pi.dataset().to_dict()
+    doc["quotes"][0]["context"] = "clear \x9b2J screen \u202e reversed"
+    data = tmp_path / "hostile.json"
+    data.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    script = Path(sys.executable).with_name("putin-interviews")
+    command = [str(script), "--data", str(data), "export", "--format", "json", "-"]
+    piped = subprocess.run(command, capture_output=True, check=False, timeout=60)
+    assert piped.returncode == 0
+    assert "clear \x9b2J screen \u202e reversed" in piped.stdout.decode("utf-8")  # exact bytes in a pipe
+    main, child = pty.openpty()
+    try:
+        with subprocess.Popen(command, stdout=child, stderr=subprocess.DEVNULL) as process:
+            os.close(child)
+            chunks = []
+            while True:
+                try:
+                    chunk = os.read(main, 65536)
+                except OSError:  # the terminal closed
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            assert process.wait(timeout=60) == 0
+    finally:
+        os.close(main)
+    shown = b"".join(chunks).decode("utf-8")
+    assert "\x9b" not in shown
+    assert "\u202e" not in shown
+    assert "clear \\u009b2J screen \\u202e reversed" in shown  # the same JSON value, escaped

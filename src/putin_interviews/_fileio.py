@@ -30,6 +30,8 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ._render import json_printable
+
 __all__ = ["STDOUT", "is_stdout", "write_atomic", "write_directory_atomic", "write_text_atomic"]
 
 #: The path that means standard output.
@@ -245,6 +247,8 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 def _to_stdout(data: bytes) -> None:
+    if sys.stdout.isatty():  # a terminal acts on control characters: the same JSON, escaped
+        data = json_printable(data.decode("utf-8")).encode("utf-8")
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a notebook's stream: text only
