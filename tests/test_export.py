@@ -130,7 +130,7 @@ def test_export_errors(ds: Dataset, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(NotADirectoryError):
         ds.export(tmp_path / "file", format="csv")
-    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+    with pytest.raises(ValueError, match="no export format 'xml'; did you mean 'json', 'jsonl', 'csv', 'sqlite'"):
         ds.export(tmp_path / "x", format="xml")
     with pytest.raises(FileNotFoundError):
         ds.export(tmp_path / "missing" / "pi.json", format="json")

@@ -82,6 +82,14 @@ def _calls() -> list[tuple[str, Callable[[], object], str | None]]:
     add("export(format=5)", lambda: DS.export(Path("/nonexistent/x"), format=5), "format")
     add("export(format='xml')", lambda: DS.export(Path("/nonexistent/x"), format="xml"), "format")
     add("export(None)", lambda: DS.export(None), "path")
+    add("export(format=['json'])", lambda: DS.export(Path("/nonexistent/x"), format=["json"]), "export format")
+    add("cite(style=[1])", lambda: api.cite(Q, style=[1]), "style")
+    add("cite(form=['note'])", lambda: api.cite(Q, form=["note"]), "form")
+    add(
+        "Dataset(info=None)",
+        lambda: api.Dataset(info=None, people=(), articles=(), episodes=(), quotes=(), critiques=()),
+        "info",
+    )
     add("dump(5.5)", lambda: DS.dump(5.5), "path")
     return calls
 

@@ -379,3 +379,48 @@ def test_a_dataset_that_would_not_load_is_not_written(tmp_path: Path) -> None:
         with pytest.raises(pi.DatasetError):
             ds.export(out, format=form)
         assert not out.exists()
+
+
+# ------------------------------------------------------------------ found in review
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl"])
+def test_a_directory_export_to_the_current_directory_is_refused(tmp_path: Path, form: str) -> None:
+    # It used to swap the current directory out, leaving the process in a deleted directory.
+    here = tmp_path / "here"
+    here.mkdir()
+    code = (
+        "import os, putin_interviews as pi\n"
+        f"os.chdir({str(here)!r})\n"
+        "try:\n"
+        f"    pi.dataset().export('.', format={form!r})\n"
+        "except ValueError as e:\n"
+        "    print(e)\n"
+        "print(os.getcwd())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout.splitlines() == [
+        f"cannot write {form} to .: it is the current directory or one it is in; choose a directory of its own",
+        str(here),
+    ], result.stderr
+    assert here.is_dir()
+    assert list(here.iterdir()) == []
+
+
+def test_json_to_a_closed_stdout_is_one_line() -> None:
+    script = Path(sys.executable).with_name("putin-interviews")
+    result = subprocess.run(
+        ["sh", "-c", f"'{script}' export --format json - >&-"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr == "putin-interviews: error: cannot write the output: standard output is closed\n"
+
+
+def test_a_negative_limit_on_the_command_line_is_a_usage_error() -> None:
+    script = Path(sys.executable).with_name("putin-interviews")
+    result = subprocess.run(
+        [str(script), "search", "hope", "--limit", "-1"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "expected a whole number, 0 or more, not '-1'" in result.stderr
+    assert "Traceback" not in result.stderr

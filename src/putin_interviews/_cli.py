@@ -31,6 +31,7 @@ from . import _convert, _export
 from ._cite import MARKUPS, STYLES
 from ._dataset import Dataset
 from ._errors import DatasetError, NotFoundError
+from ._fileio import is_stdout
 from ._hits import Hits
 from ._limits import EPISODE_NUMBERS
 from ._load import dataset, load
@@ -77,6 +78,17 @@ class _Parser(argparse.ArgumentParser):
 
 def _width() -> int:
     return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _count(value: str) -> int:
+    """An argument that is a number of things, 0 or more (else a usage error)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, not {value!r}")
+    return number
 
 
 def _maybe_none(value: str) -> str | None:
@@ -173,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = subs.add_parser("search", help="full-text search")
     search.add_argument("query", help="words that must all match (case, accents and punctuation ignored)")
     search.add_argument("--kind", action="append", choices=[spec.kind for spec in TABLES])
-    search.add_argument("--limit", type=int, metavar="N")
+    search.add_argument("--limit", type=_count, metavar="N", help="at most N hits, best first")
     search.add_argument("--format", choices=LISTING_FORMATS, default="table")
     show = subs.add_parser("show", help="show one record by id")
     show.add_argument("id")
@@ -280,7 +292,7 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
         out(_show(ds, args.id, args.format))
     elif args.command == "export":
         written = ds.export(args.out, format=args.format)
-        if args.out != "-":  # with -, standard output is the export itself
+        if not is_stdout(args.out):  # with -, standard output is the export itself
             out("\n".join(str(p) for p in written))
     elif args.command == "cite":
         cited = _cite_command(ds, args)

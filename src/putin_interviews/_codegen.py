@@ -126,20 +126,14 @@ class _CheckWriter:
             if len(src.lines) == before + 1:  # nothing to check
                 del src.lines[before:]
             return
-        if inner is str:
-            if not implied:
-                src.require(_rules.STRING, value=expr)
-                src.require(_rules.STRING_LIMIT, value=expr)
-                # Only where the parser may have let a lone surrogate through (see _load).
-                src.line(f"if check_text and not {_rules.ENCODABLE.inline(value=expr)}: raise Unexpected")
-        elif inner is bool:
-            src.require(_rules.BOOLEAN, value=expr)
-        elif inner is int:
-            src.require(_rules.INTEGER, value=expr)
-            if not bounded:
-                src.require(_rules.INTEGER_SIZE, value=expr)
-        elif inner is datetime.date:
-            src.require(_rules.DATE, value=expr)
+        if inner in _rules.SCALAR_RULES:
+            for rule in _rules.SCALAR_RULES[inner] if not (implied and inner is str) else ():
+                if rule is _rules.INTEGER_SIZE and bounded:
+                    continue
+                if rule is _rules.ENCODABLE:  # only where the parser may have let one through (_load)
+                    src.line(f"if check_text and not {rule.inline(value=expr)}: raise Unexpected")
+                else:
+                    src.require(rule, value=expr)
         elif isinstance(inner, type) and issubclass(inner, enum.Enum):
             src.require(_rules.ENUM, value=expr, values=src.constant({m.value: m for m in inner}))
         elif attrs.has(inner):

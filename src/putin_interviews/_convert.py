@@ -98,10 +98,9 @@ def _enum_hook(tp: type[enum.Enum]) -> Callable[[Any, Any], Any]:
 def _make() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     # cattrs consults singledispatch first, so these replace its lenient str(x)/int(x).
-    conv.register_structure_hook(str, _hook(rules.STRING, rules.STRING_LIMIT, rules.ENCODABLE))
-    conv.register_structure_hook(int, _hook(rules.INTEGER, rules.INTEGER_SIZE))
-    conv.register_structure_hook(bool, _hook(rules.BOOLEAN))
-    conv.register_structure_hook(datetime.date, _hook(rules.DATE, convert=datetime.date.fromisoformat))
+    for scalar, checks in rules.SCALAR_RULES.items():
+        convert = datetime.date.fromisoformat if scalar is datetime.date else None
+        conv.register_structure_hook(scalar, _hook(*checks, convert=convert))
     conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
     # A str-valued Enum is a str subclass: register each one exactly, or the str
     # hook above would take it.

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -76,7 +75,7 @@ class Dataset:
     8
     """
 
-    info: DatasetInfo
+    info: DatasetInfo = attrs.field(validator=attrs.validators.instance_of(DatasetInfo))
     people: People = attrs.field(converter=_own_people)
     articles: Articles = attrs.field(converter=_own_articles)
     episodes: Episodes = attrs.field(converter=_own_episodes)
@@ -362,7 +361,7 @@ class Dataset:
         >>> putin_interviews.dataset().to_json().startswith('{\\n  "info": {')
         True
         """
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return _export.canonical_json(self.to_dict())
 
     def export(self, path: str | os.PathLike[str], format: str = "json") -> list[Path]:
         """Export to ``path`` and return the files written.
@@ -392,8 +391,7 @@ class Dataset:
         (19,)
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
-        self._sound_dict()
-        return _export.export(self, path, format)
+        return _export.export(self._sound_dict(), path, format)
 
     def dump(self, path: str | os.PathLike[str]) -> Path:
         """Write the canonical JSON to ``path`` atomically and return the path.
@@ -416,8 +414,7 @@ class Dataset:
         True
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
-        text = json.dumps(self._sound_dict(), ensure_ascii=False, indent=2) + "\n"
-        return write_text_atomic(Path(path), text)
+        return write_text_atomic(Path(path), _export.canonical_json(self._sound_dict()))
 
     def _sound_dict(self) -> dict[str, Any]:
         """:meth:`to_dict`, checked as the loader checks a file, so that nothing is written

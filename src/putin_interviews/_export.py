@@ -11,16 +11,14 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ._errors import ChoiceError, suggest
 from ._fileio import is_stdout, write_atomic, write_directory_atomic, write_text_atomic
 from ._flat import Column, columns, csv_text
 from ._tables import TABLES
 
-if TYPE_CHECKING:
-    from ._dataset import Dataset
-
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "canonical_json", "export"]
 
 #: The export formats, and whether each writes one file or a directory of files.
 FORMATS = {"json": "file", "jsonl": "directory", "csv": "directory", "sqlite": "file"}
@@ -41,9 +39,22 @@ _PRIMARY_KEYS = {"episodes": "number"}  # every other table: id
 _SQLITE_FULL = 13  # sqlite3.SQLITE_FULL from Python 3.11
 
 
-def _rows(ds: Dataset) -> Iterator[tuple[str, list[Column], list[dict[str, Any]]]]:
+Raw = dict[str, Any]
+
+
+def canonical_json(raw: Raw) -> str:
+    """A dataset's JSON-shaped data in the file's canonical form: the schema's key order,
+    two-space indent, UTF-8 characters unescaped, and a trailing newline.
+
+    >>> canonical_json({"a": "é"})
+    '{\\n  "a": "é"\\n}\\n'
+    """
+    return json.dumps(raw, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rows(raw: Raw) -> Iterator[tuple[str, list[Column], list[dict[str, Any]]]]:
     for spec in TABLES:
-        yield spec.name, columns(spec.record), getattr(ds, spec.name).to_dicts()
+        yield spec.name, columns(spec.record), raw[spec.name]
 
 
 #: The files of each directory format, in the order written.
@@ -53,15 +64,15 @@ _FILES = {
 }
 
 
-def _jsonl_files(ds: Dataset) -> Iterator[tuple[str, str]]:
-    yield "info.json", json.dumps(ds.to_dict()["info"], ensure_ascii=False, indent=2) + "\n"
-    for name, _, rows in _rows(ds):
+def _jsonl_files(raw: Raw) -> Iterator[tuple[str, str]]:
+    yield "info.json", json.dumps(raw["info"], ensure_ascii=False, indent=2) + "\n"
+    for name, _, rows in _rows(raw):
         yield f"{name}.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def _csv_files(ds: Dataset) -> Iterator[tuple[str, str]]:
+def _csv_files(raw: Raw) -> Iterator[tuple[str, str]]:
     for spec in TABLES:
-        yield f"{spec.name}.csv", csv_text(spec.record, getattr(ds, spec.name).to_dicts())
+        yield f"{spec.name}.csv", csv_text(spec.record, raw[spec.name])
 
 
 def _create_statements(name: str, cols: list[Column]) -> list[str]:
@@ -79,7 +90,7 @@ def _create_statements(name: str, cols: list[Column]) -> list[str]:
     return [f"CREATE TABLE {name} (\n  " + ",\n  ".join(defs) + "\n)"]
 
 
-def _export_sqlite(ds: Dataset, path: Path) -> list[Path]:
+def _export_sqlite(raw: Raw, path: Path) -> list[Path]:
     import sqlite3  # here, not at import: most users never export
 
     def write(tmp: Path) -> None:
@@ -98,9 +109,9 @@ def _export_sqlite(ds: Dataset, path: Path) -> list[Path]:
             con.execute("CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             con.executemany(
                 "INSERT INTO info VALUES (?, ?)",
-                [(k, json.dumps(v, ensure_ascii=False)) for k, v in ds.to_dict()["info"].items()],
+                [(k, json.dumps(v, ensure_ascii=False)) for k, v in raw["info"].items()],
             )
-            for name, cols, rows in _rows(ds):
+            for name, cols, rows in _rows(raw):
                 for statement in _create_statements(name, cols):
                     con.execute(statement)
                 marks = ", ".join("?" * (len(cols) + 1))
@@ -116,7 +127,7 @@ def _export_sqlite(ds: Dataset, path: Path) -> list[Path]:
             )
             con.executemany(
                 "INSERT INTO critique_quotes VALUES (?, ?)",
-                [(c.id, q) for c in ds.critiques for q in c.quote_ids],
+                [(c["id"], q) for c in raw["critiques"] for q in c["quote_ids"]],
             )
             con.execute(
                 "CREATE VIRTUAL TABLE quotes_fts USING fts5("
@@ -134,23 +145,24 @@ def _export_sqlite(ds: Dataset, path: Path) -> list[Path]:
     return [path]
 
 
-def export(ds: Dataset, path: str | os.PathLike[str], format: str) -> list[Path]:
-    """Write ``ds`` to ``path`` in ``format``; return the files written (``[Path("-")]`` for
-    standard output). See :meth:`Dataset.export` for what may be at ``path``.
+def export(raw: Raw, path: str | os.PathLike[str], format: str) -> list[Path]:
+    """Write a dataset's JSON-shaped data (``Dataset.to_dict()``, checked) to ``path`` in
+    ``format``; return the files written (``[Path("-")]`` for standard output). See
+    :meth:`Dataset.export` for what may be at ``path``.
 
     >>> import tempfile, putin_interviews
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     [p.name for p in export(putin_interviews.dataset(), Path(tmp) / "csv", "csv")][:2]
+    ...     [p.name for p in export(putin_interviews.dataset().to_dict(), Path(tmp) / "csv", "csv")][:2]
     ['people.csv', 'articles.csv']
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    if not isinstance(format, str) or format not in FORMATS:
+        raise ChoiceError("export format", format, suggest(str(format), FORMATS) or tuple(FORMATS))
     target = Path(path)
     if format == "json":
-        return [write_text_atomic(target, ds.to_json())]
+        return [write_text_atomic(target, canonical_json(raw))]
     if format == "sqlite":
         if is_stdout(path):
             raise ValueError("sqlite writes a database file, which cannot go to standard output (-); give a file name")
-        return _export_sqlite(ds, target)
-    files = _jsonl_files(ds) if format == "jsonl" else _csv_files(ds)
+        return _export_sqlite(raw, target)
+    files = _jsonl_files(raw) if format == "jsonl" else _csv_files(raw)
     return write_directory_atomic(target, files, frozenset(_FILES[format]), format)

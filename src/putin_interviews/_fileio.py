@@ -91,7 +91,14 @@ def _named(exc: OSError, target: Path, note: str = "") -> OSError:
     return named
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` is, in words ("a character device", …).
+
+    >>> file_kind(stat.S_IFIFO)
+    'a FIFO (named pipe)'
+    """
+    if stat.S_ISREG(mode):
+        return "a regular file"
     if stat.S_ISDIR(mode):
         return "a directory"
     if stat.S_ISCHR(mode):
@@ -129,7 +136,7 @@ def _existing(path: Path) -> os.stat_result | None:
 def _refuse(path: Path, mode: int, wanted: str) -> OSError:
     """The error for ``path`` being what ``mode`` says instead of ``wanted`` (``a regular file``
     or ``a directory``)."""
-    what = _kind(mode)
+    what = file_kind(mode)
     if stat.S_ISDIR(mode):
         return _error(IsADirectoryError, errno.EISDIR, f"cannot write {path}: it is a directory, not {wanted}")
     if wanted == "a directory":
@@ -247,6 +254,8 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 def _to_stdout(data: bytes) -> None:
+    if sys.stdout is None:  # closed when the program started (``>&-``)
+        raise _error(OSError, errno.EBADF, "cannot write the output: standard output is closed")
     if sys.stdout.isatty():  # a terminal acts on control characters: the same JSON, escaped
         data = json_printable(data.decode("utf-8")).encode("utf-8")
     sys.stdout.flush()
@@ -292,8 +301,11 @@ def _directory_target(path: Path, names: frozenset[str], what: str) -> tuple[Pat
     if st is not None and not stat.S_ISDIR(st.st_mode):
         raise _refuse(path, st.st_mode, "a directory")
     real = Path(os.path.realpath(path))
-    if real.parent == real:
-        raise ValueError(f"cannot write {what} to {path}: choose a directory of its own")
+    here = Path(os.path.realpath(os.curdir))
+    if real.parent == real or real == here or real in here.parents:
+        # Swapping it out would leave this process (and a shell started there) in a deleted directory.
+        where = "the root directory" if real.parent == real else "the current directory or one it is in"
+        raise ValueError(f"cannot write {what} to {path}: it is {where}; choose a directory of its own")
     if st is not None:
         _check_ours(path, real, names, what)
     return real, st

@@ -48,8 +48,8 @@ def hit_limit(limit: object) -> int | None:
     """
     if limit is None:
         return None
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise TypeError(f"limit must be an int or None, not {type(limit).__name__} {limit!r}")
+    argument(limit, "limit", int, "an int or None")
+    assert isinstance(limit, int)
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, not {limit}")
     return limit

@@ -42,6 +42,7 @@ from . import _check
 from ._codegen import builder
 from ._dataset import Dataset
 from ._errors import DatasetError, Problem, argument
+from ._fileio import file_kind
 from ._gc import collector_paused
 from ._limits import MAX_BYTES
 from ._models import DatasetInfo
@@ -296,28 +297,18 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
     return loads(_read_file(path, max_bytes), source=path, max_bytes=max_bytes)
 
 
-_FILE_KINDS = [
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-]
-
-
 def _read_file(path: str, max_bytes: int) -> bytes:
     """The bytes of a regular file or a pipe, never more than ``max_bytes`` of them; a
     directory or a device is refused before it is read."""
     try:
         # O_NONBLOCK: opening a FIFO that no one writes to must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise _fail(f"cannot read file: {exc.strerror or type(exc).__name__}", path) from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise _fail("is a directory, not a dataset file", path)
-        for test, kind in _FILE_KINDS:
-            if test(info.st_mode):
-                raise _fail(f"is {kind}, not a dataset file", path)
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):  # a pipe is read
+            raise _fail(f"is {file_kind(info.st_mode)}, not a dataset file", path)
         if info.st_size > max_bytes:
             raise _fail(f"the file is {info.st_size} bytes, more than the limit of {max_bytes} (max_bytes)", path)
         os.set_blocking(fd, True)  # a pipe: read what its writer sends, up to the limit

@@ -28,7 +28,8 @@ def _new_lock_after_fork() -> None:
     _LOCK = threading.RLock()
 
 
-os.register_at_fork(after_in_child=_new_lock_after_fork)
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_new_lock_after_fork)
 
 
 def once(owner: Any, slot: str, build: Callable[[], T]) -> T:

@@ -171,6 +171,15 @@ OBJECT = Rule("type({value}) is dict", lambda value, **_: f"expected an object, 
 ENUM = Rule("{value} in {values}", lambda value, values, **_: _enum_message(value, values))
 DATE = Rule("is_date({value})", lambda value, **_: _date_message(value))
 
+#: The structural rules of each JSON scalar a record field holds: its type first, then its
+#: limits. The strict converter, the generated checks and the records' validators read them.
+SCALAR_RULES: dict[type, tuple[Rule, ...]] = {
+    str: (STRING, STRING_LIMIT, ENCODABLE),
+    int: (INTEGER, INTEGER_SIZE),
+    bool: (BOOLEAN,),
+    datetime.date: (DATE,),
+}
+
 # ------------------------------------------------------------------ integrity rules
 
 ID_LENGTH = Rule(

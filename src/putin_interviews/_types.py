@@ -4,6 +4,7 @@ records' own validators)."""
 
 from __future__ import annotations
 
+import datetime
 import enum
 import types
 import typing
@@ -13,6 +14,7 @@ from typing import Any
 import attrs
 
 from . import _rules
+from ._errors import shown
 
 __all__ = ["fields_of", "strip_optional", "validated_fields"]
 
@@ -55,7 +57,7 @@ def _value_check(hint: Any) -> Check:
     def wrong(value: Any) -> tuple[type[Exception], str]:
         return (
             TypeError,
-            f"must be {'None or ' if optional else ''}{_a(name)}, not {type(value).__name__} {_shown(value)}",
+            f"must be {'None or ' if optional else ''}{_a(name)}, not {type(value).__name__} {shown(value, 40)}",
         )
 
     if typing.get_origin(inner) is tuple:
@@ -92,13 +94,9 @@ def _a(name: str) -> str:
     return ("an " if name[:1].lower() in "aeiou" else "a ") + name
 
 
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
 def _rules_checks() -> dict[Any, tuple[Any, ...]]:
-    return {str: (_rules.STRING_LIMIT, _rules.ENCODABLE), int: (_rules.INTEGER_SIZE,)}
+    # A record holds a scalar's value (a date, not its text): the limits apply, past the type.
+    return {scalar: checks[1:] for scalar, checks in _rules.SCALAR_RULES.items() if scalar is not datetime.date}
 
 
 class _FieldCheck:

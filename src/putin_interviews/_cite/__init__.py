@@ -43,11 +43,11 @@ STYLES = tuple(FORMS)
 
 
 def _check(style: str, form: str, markup: str) -> None:
-    if style not in FORMS:
+    if not isinstance(style, str) or style not in FORMS:
         raise ChoiceError("citation style", style, suggest(str(style), STYLES) or STYLES)
-    if form not in FORMS[style]:
+    if not isinstance(form, str) or form not in FORMS[style]:
         raise ChoiceError(f"form of style {style!r}", form, FORMS[style])
-    if markup not in MARKUPS:
+    if not isinstance(markup, str) or markup not in MARKUPS:
         raise ChoiceError("markup", markup, MARKUPS)
 
 

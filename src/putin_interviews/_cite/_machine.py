@@ -88,7 +88,7 @@ def _bib_key(key: str) -> str:
     """
     if not _KEY_UNSAFE.search(key):
         return key
-    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
     stem = _KEY_UNSAFE.sub("-", key).strip("-")
     return f"{stem}-{digest}" if stem else digest
 
