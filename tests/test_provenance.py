@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import putin_interviews as pi
 from putin_interviews import Dataset
 
 from .conftest import SEEDS
@@ -28,6 +29,7 @@ QUOTED = (re.compile(r"“([^“”]*)[”“]"), re.compile(r"‘([^‘’]*)�
 
 
 def test_every_span_slices_to_the_quotation(ds: Dataset, seed_texts: dict[str, str]) -> None:
+    assert pi.verify(SEEDS, ds) == []  # the same check users run, and below it by hand
     checked = 0
     for q in ds.quotes:
         for span in q.spans:

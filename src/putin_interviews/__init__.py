@@ -63,6 +63,7 @@ if _typing.TYPE_CHECKING:
     )
     from ._table import Table
     from ._tables import Articles, Critiques, Episodes, People, Quotes
+    from ._verify import verify
 
 # Public name -> (private module, its name there).
 _LAZY: dict[str, tuple[str, str]] = {
@@ -118,6 +119,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "people": ("._shortcuts", "people"),
     "quotes": ("._shortcuts", "quotes"),
     "search": ("._shortcuts", "search"),
+    "verify": ("._verify", "verify"),
 }
 
 
@@ -192,4 +194,5 @@ __all__ = [
     "people",
     "quotes",
     "search",
+    "verify",
 ]

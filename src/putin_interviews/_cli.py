@@ -39,6 +39,7 @@ from ._models import ArticleKind, CriticKind, Person, PersonKind, QuoteKind, Sta
 from ._render import format_table, json_printable, printable
 from ._table import Table
 from ._tables import TABLES
+from ._verify import verify
 from ._version import __version__
 
 PROG = "putin-interviews"
@@ -204,6 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate = subs.add_parser("validate", help="check a dataset file; one line per problem")
     validate.add_argument("path")
     subs.add_parser("info", help="versions, counts, license and how to cite the dataset")
+    verify = subs.add_parser("verify", help="check every span against copies of the source articles")
+    verify.add_argument("--sources", required=True, metavar="DIR", help="the directory holding the article files")
+    verify.add_argument(
+        "--data", metavar="PATH", default=argparse.SUPPRESS, help="verify this dataset file instead of the bundled one"
+    )
     return parser
 
 
@@ -299,6 +305,15 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
         out(json_printable(cited) if args.style == "csl-json" else cited, exact=args.style in _EXACT_FORMATS)
     elif args.command == "info":
         out(_info(ds))
+    elif args.command == "verify":
+        problems = verify(args.sources, ds)
+        for problem in problems:
+            _error(f"{args.sources}: {problem}")
+        if problems:
+            return 1
+        spans = sum(len(q.spans) for q in ds.quotes) + sum(len(c.spans) for c in ds.critiques)
+        spans += sum(len(a.claims) for a in ds.articles)
+        out(f"{args.sources}: {len(ds.articles)} articles and {spans} spans verified")
     return 0
 
 
