@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 
 import putin_interviews
-from putin_interviews import Dataset, DatasetError, Quote, _convert, _load
+from putin_interviews import Dataset, DatasetError, Quote, _check, _convert, _load
 
 from .strategies import datasets
 
@@ -38,7 +38,7 @@ def problems(raw: Any) -> list[str]:
 
 
 def test_bundled_dataset_passes_every_check(ds: Dataset) -> None:
-    assert _load.check(ds) == []
+    assert _check.problems(ds.to_dict()) == []
     assert ds.info.schema_version == putin_interviews.SCHEMA_VERSION == 1
     assert ds.info.dataset_version == "1.0.0"
 
@@ -128,7 +128,7 @@ def test_sixteen_threads_load_the_bundled_data_once(monkeypatch: pytest.MonkeyPa
 def test_generated_datasets_are_sound_and_round_trip(generated: Dataset) -> None:
     import tempfile
 
-    assert _load.check(generated) == []
+    assert _check.problems(generated.to_dict()) == []
     assert putin_interviews.loads(generated.to_json()) == generated
     assert putin_interviews.loads(generated.to_json().encode("utf-8")) == generated
     with tempfile.TemporaryDirectory() as tmp:

@@ -50,7 +50,7 @@ from ._once import Cell
 from ._public import public
 from ._tables import TABLES
 
-__all__ = ["check", "dataset", "load", "loads"]
+__all__ = ["dataset", "load", "loads"]
 
 _DATA_PACKAGE = "putin_interviews.data"
 _DATA_FILE = "putin_interviews.json"
@@ -224,11 +224,6 @@ def _builds(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Ca
         return records
 
     return build
-
-
-def check(ds: Dataset) -> list[Problem]:
-    """Every integrity problem of a dataset's records (empty when it is sound)."""
-    return _check.problems(ds.to_dict())
 
 
 # ------------------------------------------------------------------ public
