@@ -69,7 +69,7 @@ def detailed(raw: Any, source: str | None, cls: type[T]) -> T:
             found, more = _readable_problems(raw, max(MAX_PROBLEMS - len(problems), 0))
             problems += found
         raise DatasetError(problems, source, more) from None
-    rows = ((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)
+    rows = _all_rows(raw)
     problems, more = _integrity.problems(rows, budget=MAX_PROBLEMS)
     if problems or more:
         raise DatasetError(problems, source, more)
@@ -103,4 +103,9 @@ def _readable_problems(raw: Mapping[str, Any], budget: int) -> tuple[list[Proble
 
 def problems(raw: Mapping[str, Any]) -> list[Problem]:
     """Every integrity problem of a dataset's JSON-shaped data (empty when it is sound)."""
-    return _integrity.problems((spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES)[0]
+    return _integrity.problems(_all_rows(raw))[0]
+
+
+def _all_rows(raw: Mapping[str, Any]) -> list[tuple[str, type, list[tuple[int, Any]]]]:
+    """Every table's name, record type and (index, row) pairs, for the integrity report."""
+    return [(spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES]
