@@ -7,6 +7,7 @@ import datetime
 from hypothesis import strategies as st
 
 from putin_interviews import (
+    SCHEMA_VERSION,
     Article,
     ArticleKind,
     Basis,
@@ -21,9 +22,11 @@ from putin_interviews import (
     PersonKind,
     Quote,
     QuoteKind,
+    QuoteMode,
     Span,
     Stance,
     TargetKind,
+    Topic,
     Venue,
 )
 
@@ -47,7 +50,8 @@ def windows(draw: st.DrawFn) -> DateWindow:
 
 @st.composite
 def datasets(draw: st.DrawFn) -> Dataset:
-    person_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    # Ids are unique across tables: each table's have their own prefix.
+    person_ids = [f"p-{i}" for i in draw(st.lists(ids, min_size=1, max_size=4, unique=True))]
     people = tuple(
         Person(
             id=pid,
@@ -55,9 +59,15 @@ def datasets(draw: st.DrawFn) -> Dataset:
             aliases=draw(short_lists),
             description=draw(texts),
             kind=draw(st.sampled_from(PersonKind)),
+            basis=tuple(
+                Basis(field=f, note=draw(texts)) for f in draw(st.lists(st.sampled_from(["description"]), unique=True))
+            ),
         )
         for pid in person_ids
     )
+    topic_ids = [f"t-{i}" for i in draw(st.lists(ids, max_size=4, unique=True))]
+    topics = tuple(Topic(id=tid, label=draw(texts), definition=draw(texts)) for tid in topic_ids)
+    some_topics = st.lists(st.sampled_from(topic_ids), unique=True, max_size=3).map(tuple) if topic_ids else st.just(())
     numbers = sorted(draw(st.lists(st.integers(1, 4), unique=True, max_size=4)))
     episodes = tuple(
         Episode(
@@ -69,17 +79,18 @@ def datasets(draw: st.DrawFn) -> Dataset:
             air_date=draw(st.none() | dates),
             air_time=draw(st.none() | texts),
             director=draw(st.sampled_from(person_ids)),
-            topics=draw(short_lists),
+            topics=draw(some_topics),
             summary=draw(st.none() | texts),
             basis=tuple(
                 Basis(field=f, note=draw(texts))
                 for f in draw(st.lists(st.sampled_from(["air_date", "network"]), unique=True))
             ),
+            inferred=tuple(draw(st.lists(st.sampled_from(["summary", "topics"]), unique=True))),
         )
         for n in numbers
     )
     maybe_episode = st.none() | st.sampled_from(numbers) if numbers else st.none()
-    article_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    article_ids = [f"a-{i}" for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))]
     lengths = {aid: draw(st.integers(TEXT_LENGTH, 10_000)) for aid in article_ids}
     articles = tuple(
         Article(
@@ -113,19 +124,22 @@ def datasets(draw: st.DrawFn) -> Dataset:
         text = draw(texts)
         start = draw(st.integers(0, lengths[aid] - len(text)))
         others = draw(st.lists(st.integers(0, lengths[aid] - len(text)), max_size=2))
+        mode = draw(st.sampled_from(QuoteMode))
         quotes.append(
             Quote(
                 id=f"q{i}",
                 text=text,
-                speaker_id=draw(person),
+                speaker_id=None if mode is QuoteMode.SCARE else draw(person),
                 addressee_id=draw(st.none() | person),
                 article_id=aid,
                 span=Span(start=start, end=start + len(text)),
                 other_spans=tuple(Span(start=s, end=s + len(text)) for s in others),
+                cue=draw(st.none() | spans(lengths[aid])),
+                mode=mode,
                 kind=draw(st.sampled_from(QuoteKind)),
                 episode=draw(maybe_episode),
                 venue=draw(st.none() | st.sampled_from(Venue)),
-                topics=draw(short_lists),
+                topics=draw(some_topics),
                 context=draw(texts),
                 subject_ids=tuple(draw(st.lists(person, unique=True, max_size=2))),
                 reported_by_id=draw(st.none() | person),
@@ -154,7 +168,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
                 target_kind=target_kind,
                 target_id=target_id,
                 stance=draw(st.sampled_from(Stance)),
-                aspect=draw(texts),
+                topics=draw(some_topics),
                 summary=draw(texts),
                 quote_ids=tuple(draw(st.lists(st.sampled_from(in_article), unique=True))) if in_article else (),
                 episode=draw(maybe_episode),
@@ -163,7 +177,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
             )
         )
     info = DatasetInfo(
-        schema_version=1,
+        schema_version=SCHEMA_VERSION,
         dataset_version=draw(texts),
         title=draw(texts),
         authors=draw(short_lists),
@@ -177,6 +191,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
     return Dataset(
         info=info,
         people=people,
+        topics=topics,
         articles=articles,
         episodes=episodes,
         quotes=tuple(quotes),

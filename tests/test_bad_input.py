@@ -85,7 +85,7 @@ def test_no_orjson_keeps_the_loader_off_orjson() -> None:
 
 def test_the_good_file_loads() -> None:
     ds = pi.load(DATA / "good.json")
-    assert [len(t) for t in ds.tables()] == [2, 1, 1, 1, 1]
+    assert [len(t) for t in ds.tables()] == [2, 1, 1, 1, 1, 1]
 
 
 def test_every_bad_file_is_in_the_corpus() -> None:

@@ -107,7 +107,7 @@ GOLDEN = {
         "apa",
         "reference",
         "dataset",
-    ): "putin-interviews contributors. (2026). *The Putin Interviews: Quotations and critiques from the press* (Version 1.0.0) \\[Data set and Python package\\].",
+    ): "putin-interviews contributors. (2026). *The Putin Interviews: Quotations and critiques from the press* (Version 2.0.0) \\[Data set and Python package\\].",
     # apa in-text
     (
         "apa",
@@ -186,7 +186,7 @@ GOLDEN = {
         "mla",
         "reference",
         "dataset",
-    ): "putin-interviews contributors. *The Putin Interviews: Quotations and Critiques from the Press*. Version 1.0.0, 2026.",
+    ): "putin-interviews contributors. *The Putin Interviews: Quotations and Critiques from the Press*. Version 2.0.0, 2026.",
     # mla in-text
     ("mla", "in-text", "lz-part-1"): "(“Vladimir Putin Opens Up”)",
     ("mla", "in-text", "lz-part-3"): "(Review of Part 3)",
@@ -245,7 +245,7 @@ GOLDEN = {
         "chicago",
         "reference",
         "dataset",
-    ): "putin-interviews contributors. 2026. *The Putin Interviews: Quotations and Critiques from the Press*. Version 1.0.0. Data set and Python package.",
+    ): "putin-interviews contributors. 2026. *The Putin Interviews: Quotations and Critiques from the Press*. Version 2.0.0. Data set and Python package.",
     # chicago in-text
     ("chicago", "in-text", "lz-part-1"): "(*LifeZette* n.d.-b)",
     ("chicago", "in-text", "lz-part-3"): "(*LifeZette* n.d.-a)",
@@ -304,7 +304,7 @@ GOLDEN = {
         "chicago-note",
         "note",
         "dataset",
-    ): "putin-interviews contributors, *The Putin Interviews: Quotations and Critiques from the Press*, version 1.0.0 (2026).",
+    ): "putin-interviews contributors, *The Putin Interviews: Quotations and Critiques from the Press*, version 2.0.0 (2026).",
     # chicago-note short-note
     ("chicago-note", "short-note", "lz-part-1"): "“Vladimir Putin Opens Up.”",
     ("chicago-note", "short-note", "lz-part-3"): "Review of Part 3.",
@@ -354,7 +354,7 @@ GOLDEN = {
         "chicago-note",
         "reference",
         "dataset",
-    ): "putin-interviews contributors. *The Putin Interviews: Quotations and Critiques from the Press*. Version 1.0.0, 2026.",
+    ): "putin-interviews contributors. *The Putin Interviews: Quotations and Critiques from the Press*. Version 2.0.0, 2026.",
 }
 
 
@@ -498,7 +498,7 @@ def test_ris_parses_with_rispy() -> None:
     assert by_id["part-2"]["publisher"] == "Showtime"
     assert by_id["part-2"]["date"] == "2017/06/13"
     assert by_id["putin-interviews"]["type_of_reference"] == "DATA"
-    assert by_id["putin-interviews"]["edition"] == "1.0.0"
+    assert by_id["putin-interviews"]["edition"] == "2.0.0"
 
 
 # CSL 1.0.2: the item types and the variables of the CSL data schema (names, dates, the rest).

@@ -43,14 +43,19 @@ def test_quotes_as_json_match_the_api() -> None:
 def test_or_and_unknown_on_the_command_line() -> None:
     result = run("quotes", "--venue", "the-putin-interviews", "--episode", "unknown", "--format", "jsonl")
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
-    assert ids == ["deadline-colbert-never-interfere", "deadline-colbert-principles", "deadline-colbert-thank-you-sir"]
+    assert ids == [
+        "deadline-colbert-sway-over-election",
+        "deadline-colbert-never-interfere",
+        "deadline-colbert-principles",
+        "deadline-colbert-thank-you-sir",
+    ]
     result = run("critiques", "--target", "kelly", "--target", "documentary", "--format", "csv")
     assert result.stdout.splitlines()[0].startswith("id,article_id,critic_kind")
-    assert len(result.stdout.splitlines()) == 1 + 3 + 5
+    assert len(result.stdout.splitlines()) == 1 + 4 + 5
 
 
 def test_table_fits_the_terminal_and_wraps() -> None:
-    result = run("quotes", "--speaker", "putin")
+    result = run("quotes", "--speaker", "putin", "--mode", "direct")
     lines = result.stdout.splitlines()
     assert lines[0] == "Quotes: 19 quotes"
     assert max(len(line) for line in lines) <= 100
@@ -59,15 +64,19 @@ def test_table_fits_the_terminal_and_wraps() -> None:
 
 def test_search_show_info() -> None:
     result = run("search", "al qaida", "--kind", "quote", "--format", "json")
-    assert [h["id"] for h in json.loads(result.stdout)] == ["lz-part-1-al-qaida-result", "lz-part-1-afghanistan"]
+    assert [h["id"] for h in json.loads(result.stdout)] == [
+        "lz-part-1-blamed-us-al-qaida",
+        "lz-part-1-al-qaida-result",
+        "lz-part-1-afghanistan",
+    ]
     shown = json.loads(run("show", "lz-part-1-hawk", "--format", "json").stdout)
     assert shown["id"] == "lz-part-1-hawk"
     assert shown["text"] == "hawk."
     assert shown["span"] == {"start": 5185, "end": 5190}
     info = run("info").stdout
     assert f"putin-interviews {pi.__version__}" in info
-    assert "dataset 1.0.0 (schema 1)" in info
-    assert "57 quotes" in info
+    assert "dataset 2.0.0 (schema 2)" in info
+    assert "18 topics, 3 articles, 4 episodes, 77 quotes, 74 critiques" in info
 
 
 def test_python_dash_m() -> None:
@@ -90,11 +99,11 @@ def test_usage_errors_exit_2_with_one_line() -> None:
 
 def test_data_flag_and_validate(tmp_path: Path) -> None:
     good = pi.dataset().dump(tmp_path / "good.json")
-    result = run("--data", str(good), "quotes", "--speaker", "colbert", "--format", "jsonl")
+    result = run("--data", str(good), "quotes", "--speaker", "colbert", "--mode", "direct", "--format", "jsonl")
     assert len(result.stdout.splitlines()) == 11
     ok = run("validate", str(good))
     assert ok.returncode == 0
-    assert ok.stdout.strip() == f"{good}: valid (12 people, 3 articles, 4 episodes, 57 quotes, 44 critiques)"
+    assert ok.stdout.strip() == f"{good}: valid (18 people, 18 topics, 3 articles, 4 episodes, 77 quotes, 74 critiques)"
     raw = json.loads(good.read_text("utf-8"))
     raw["quotes"][0]["speaker_id"] = "nobody"
     raw["quotes"][1]["episode"] = 9
@@ -105,7 +114,7 @@ def test_data_flag_and_validate(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         f"{bad}: $.quotes[0].speaker_id: unknown person 'nobody' (quote 'lz-part-1-western-people')",
-        f"{bad}: $.quotes[1].episode: episode 9 outside 1-4 (quote 'lz-part-1-not-sure')",
+        f"{bad}: $.quotes[1].episode: episode 9 outside 1-4 (quote 'lz-part-1-interviewed-two-years')",
     ]
     assert_one_line_error(run("--data", str(bad), "quotes"), 1, "(and 1 more; run 'validate' for all)")
     assert_one_line_error(run("--data", str(tmp_path / "missing.json"), "info"), 1, "cannot read file")
@@ -136,5 +145,5 @@ def test_closed_stdout_is_a_clean_exit() -> None:
 
 def test_head_takes_the_first_line() -> None:
     result = subprocess.run(f"'{SCRIPT}' quotes | head -n 1", shell=True, capture_output=True, text=True, check=False)
-    assert result.stdout == "Quotes: 57 quotes\n"
+    assert result.stdout == "Quotes: 77 quotes\n"
     assert result.stderr == ""

@@ -24,6 +24,7 @@ def test_jsonl_export_one_file_per_table(ds: Dataset, tmp_path: Path) -> None:
     assert [p.name for p in written] == [
         "info.json",
         "people.jsonl",
+        "topics.jsonl",
         "articles.jsonl",
         "episodes.jsonl",
         "quotes.jsonl",
@@ -31,7 +32,7 @@ def test_jsonl_export_one_file_per_table(ds: Dataset, tmp_path: Path) -> None:
     ]
     lines = (tmp_path / "jsonl" / "quotes.jsonl").read_text("utf-8").splitlines()
     assert [json.loads(line) for line in lines] == ds.quotes.to_dicts()
-    assert json.loads((tmp_path / "jsonl" / "info.json").read_text("utf-8"))["schema_version"] == 1
+    assert json.loads((tmp_path / "jsonl" / "info.json").read_text("utf-8"))["schema_version"] == 2
 
 
 def _unescape_split(cell: str) -> list[str]:
@@ -56,7 +57,7 @@ def test_csv_export_flattens_as_documented(ds: Dataset, tmp_path: Path) -> None:
     ds.export(tmp_path / "csv", format="csv")
     with open(tmp_path / "csv" / "quotes.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 57
+    assert len(rows) == 77
     first = rows[0]
     q = ds.quotes[0]
     assert first["id"] == q.id
@@ -123,7 +124,8 @@ def test_sqlite_keys_links_and_full_text(db: sqlite3.Connection) -> None:
     assert json.loads(db.execute("SELECT topics FROM quotes WHERE id = 'lz-part-1-hawk'").fetchone()[0]) == [
         "us-politics"
     ]
-    assert db.execute("SELECT value FROM info WHERE key = 'dataset_version'").fetchone()[0] == '"1.0.0"'
+    assert db.execute("SELECT label FROM topics WHERE id = 'us-politics'").fetchone()[0] == "American party politics"
+    assert db.execute("SELECT value FROM info WHERE key = 'dataset_version'").fetchone()[0] == '"2.0.0"'
 
 
 def test_export_errors(ds: Dataset, tmp_path: Path) -> None:

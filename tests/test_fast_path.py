@@ -161,4 +161,4 @@ def test_generated_code_shows_in_tracebacks_and_inspect() -> None:
     last = traceback.extract_tb(info.value.__traceback__)[-1]
     assert last.filename.startswith("<putin_interviews generated ")
     assert "check Quote rows" in last.filename
-    assert last.line == "if type(d) is not dict or len(d) != 15: raise Unexpected"
+    assert last.line == "if type(d) is not dict or len(d) != 17: raise Unexpected"

@@ -39,8 +39,8 @@ def problems(raw: Any) -> list[str]:
 
 def test_bundled_dataset_passes_every_check(ds: Dataset) -> None:
     assert _check.problems(ds.to_dict()) == []
-    assert ds.info.schema_version == putin_interviews.SCHEMA_VERSION == 1
-    assert ds.info.dataset_version == "1.0.0"
+    assert ds.info.schema_version == putin_interviews.SCHEMA_VERSION == 2
+    assert ds.info.dataset_version == "2.0.0"
 
 
 def test_bundled_json_is_the_unstructured_records_nothing_dropped(ds: Dataset) -> None:
@@ -160,13 +160,13 @@ def test_every_problem_is_reported_at_once() -> None:
     raw["quotes"][2]["episode"] = 5
     raw["quotes"][4]["span"]["end"] = 10**6
     raw["critiques"][0]["quote_ids"] = ["nope"]
-    raw["critiques"][1]["critic_id"] = "stone"  # critic_kind is "article"
+    raw["critiques"][2]["critic_id"] = "stone"  # critic_kind is "article"
     found = problems(raw)
     assert found[0] == f"$.quotes[1].id: duplicate id {raw['quotes'][1]['id']!r} (first at $.quotes[0])"
     assert any(p.startswith("$.quotes[2].episode: episode 5 outside 1-4") for p in found)
     assert any(p.startswith("$.quotes[4].span: span ") and "ends after the article's text" in p for p in found)
     assert any(p.startswith("$.critiques[0].quote_ids[0]: unknown quote 'nope'") for p in found)
-    assert any(p.startswith("$.critiques[1].critic_id: must be null when critic_kind is 'article'") for p in found)
+    assert any(p.startswith("$.critiques[2].critic_id: must be null when critic_kind is 'article'") for p in found)
     assert len(found) == 5
 
 
@@ -201,7 +201,7 @@ def test_bytes_json_and_shape_errors() -> None:
         ("[1, 2]", "$: expected a JSON object, got a list"),
         (
             '{"info": {"schema_version": 7}}',
-            "$.info.schema_version: unsupported schema_version 7: this release reads 1",
+            "$.info.schema_version: unsupported schema_version 7: this release reads 2",
         ),
     ]
     for data, message in cases:

@@ -60,45 +60,45 @@ def test_every_record_is_found_by_its_id(ds: Dataset) -> None:
 
 
 def test_putin_in_part_1() -> None:
-    # The Part 1 review quotes Putin eight times (the pull quote counted once).
-    found = pi.quotes(speaker="putin", episode=1)
+    # The Part 1 review quotes Putin eight times (the pull quote counted once) and reports four
+    # more things he said in its own words.
+    found = pi.quotes(speaker="putin", episode=1, mode="direct")
     assert len(found) == 8
+    assert len(pi.quotes(speaker="putin", episode=1)) == 8 + 4
     assert found[0].text == "I wasn’t sure I wanted to do that,"
-    assert found == pi.dataset().quotes.filter(speaker="putin").filter(episode=1)
+    assert found == pi.dataset().quotes.filter(speaker="putin").filter(episode=1).filter(mode=pi.QuoteMode.DIRECT)
 
 
 def test_critiques_of_stone() -> None:
     found = pi.critiques(target="stone")
-    assert len(found) == 15
+    assert len(found) == 22
     assert [c.id for c in found.filter(critic="colbert")] == [
-        "deadline-colbert-no-followup",
+        "deadline-colbert-no-followup-critique",
+        "deadline-colbert-dog-joke",
         "deadline-colbert-surprised-respect",
-        "deadline-colbert-mild-description",
+        "deadline-colbert-mild-description-critique",
     ]
-    assert {c.stance.value for c in found.filter(aspect="follow-up")} == {"negative", "mixed"}
+    assert {c.stance.value for c in found.filter(topic="conspiracy theories")} == {"negative", "positive"}
 
 
 def test_or_within_and_across() -> None:
     both = pi.quotes(speaker=["colbert", "Oliver Stone"], article="deadline-colbert", kind="fragment")
-    assert [q.id for q in both] == [
-        "deadline-colbert-very-complex",
-        "deadline-colbert-strong-nationalist",
-        "deadline-colbert-abuse",
-    ]
+    assert [q.id for q in both] == ["deadline-colbert-very-complex", "deadline-colbert-strong-nationalist"]
 
 
 def test_none_selects_the_unknown() -> None:
     clip = pi.quotes(venue="the-putin-interviews", episode=None)
     assert [q.id for q in clip] == [
+        "deadline-colbert-sway-over-election",
         "deadline-colbert-never-interfere",
         "deadline-colbert-principles",
         "deadline-colbert-thank-you-sir",
     ]
-    assert [q.id for q in pi.quotes(venue=None)] == ["deadline-colbert-our-partners"]
+    assert [q.id for q in pi.quotes(venue=None, mode="direct")] == ["deadline-colbert-our-partners"]
 
 
 def test_critic_and_target_kinds() -> None:
-    assert len(pi.critiques(critic="article")) == 21
+    assert len(pi.critiques(critic="article")) == 32
     assert [c.id for c in pi.critiques(critic="unnamed", target="stone")] == [
         "lz-part-1-expected-too-nice",
         "deadline-colbert-too-cozy",
@@ -109,8 +109,8 @@ def test_critic_and_target_kinds() -> None:
 
 def test_other_tables() -> None:
     assert [a.id for a in pi.articles(kind="news-report")] == ["deadline-colbert"]
-    assert [e.number for e in pi.episodes(topic=["hacking", "women"])] == [1, 4]
-    assert len(pi.people(kind="individual")) == 9
+    assert [e.number for e in pi.episodes(topic=["election-interference", "Putin's remarks on women"])] == [1, 4]
+    assert len(pi.people(kind="individual")) == 12
 
 
 def test_text_filter_ignores_case_accents_and_apostrophes() -> None:
@@ -131,7 +131,7 @@ def test_a_valid_filter_that_matches_nothing_is_empty() -> None:
     [
         (lambda: pi.quotes(speaker="putn"), "no person 'putn'; did you mean 'putin'?"),
         (lambda: pi.quotes(kind="ful"), "no quote kind 'ful'; did you mean 'full'?"),
-        (lambda: pi.quotes(topic="al qaeda"), "no topic 'al qaeda'; did you mean 'al-qaida'?"),
+        (lambda: pi.quotes(topic="surveilance"), "no topic 'surveilance'; did you mean 'surveillance'?"),
         (lambda: pi.quotes(venue="late show"), "no venue 'late show'"),
         (lambda: pi.articles(outlet="Deadlin"), "no outlet 'Deadlin'; did you mean 'Deadline'?"),
         (lambda: pi.critiques(stance="negativ"), "no stance 'negativ'; did you mean 'negative'?"),
@@ -155,22 +155,25 @@ def test_unknown_criterion_is_a_type_error() -> None:
 
 def test_navigation(ds: Dataset) -> None:
     q = ds.get_quote("lz-part-1-hawk")
-    assert ds.speaker_of(q).name == "Oliver Stone"
+    speaker = ds.speaker_of(q)
+    assert speaker is not None
+    assert speaker.name == "Oliver Stone"
     assert ds.article_of(q).id == "lz-part-1"
     assert ds.episode_of(q) is ds.get_episode(1)
     assert [c.id for c in ds.critiques_citing(q)] == ["lz-part-1-clinton-hawk"]
     assert ds.addressee_of(q) is None
-    assert len(ds.quotes_in("lz-part-1")) == 11
-    assert len(ds.critiques_in(ds.get_article("lz-part-3"))) == 13
-    assert len(ds.quotes_by("colbert")) == 11
+    assert len(ds.quotes_in("lz-part-1")) == 11 + 8  # quoted, and reported in the review's words
+    assert len(ds.critiques_in(ds.get_article("lz-part-3"))) == 19
+    assert len(ds.quotes_by("colbert")) == 11 + 2
     assert [q.id for q in ds.quotes_about("obama")] == [
         "lz-part-3-different-assessments",
+        "lz-part-3-obama-talks",
         "lz-part-3-cordial",
         "lz-part-3-businesslike",
         "lz-part-3-thinking-man",
     ]
-    assert len(ds.critiques_of("kelly")) == 3
-    assert {c.target_id for c in ds.critiques_by("putin")} == {"united-states", "soros", "mccain", "obama"}
+    assert len(ds.critiques_of("kelly")) == 4
+    assert {c.target_id for c in ds.critiques_by("putin")} == {"united-states", "soros", "mccain", "obama", "women"}
 
 
 # ------------------------------------------------------------------ result collections
@@ -178,13 +181,13 @@ def test_navigation(ds: Dataset) -> None:
 
 def test_results_are_tuple_like_and_immutable(ds: Dataset) -> None:
     result = ds.quotes.filter(speaker="putin")
-    assert result[0] is ds.quotes[1]
+    assert result[0] is ds.quotes[2]
     assert isinstance(result[1:3], Quotes)
     assert len(result[1:3]) == 2
     assert next(reversed(result)) == result[-1]
     assert result.count(result[0]) == 1
     assert result.index(result[2]) == 2
-    assert ds.quotes[1] in result
+    assert ds.quotes[2] in result
     assert hash(result) == hash(tuple(result))
     with pytest.raises(TypeError):
         result[0] = result[1]  # type: ignore[index]
@@ -193,7 +196,7 @@ def test_results_are_tuple_like_and_immutable(ds: Dataset) -> None:
 
 
 def test_repr_and_html(ds: Dataset) -> None:
-    text = repr(pi.quotes(speaker="putin", episode=3))
+    text = repr(pi.quotes(speaker="putin", episode=3, mode="direct"))
     assert text.startswith("Quotes: 8 quotes\nid")
     assert "lz-part-3-always-hope" in text
     page = pi.quotes(text="détente")._repr_html_()
@@ -206,7 +209,8 @@ def test_to_dicts_and_to_json() -> None:
     result = pi.quotes(speaker="putin", episode=1)
     assert [d["id"] for d in result.to_dicts()] == [q.id for q in result]
     assert json.loads(result.to_json()) == result.to_dicts()
-    assert result.to_dicts()[0]["kind"] == "full"
+    assert (result.to_dicts()[0]["kind"], result.to_dicts()[0]["mode"]) == ("partial", "indirect")
+    assert result.to_dicts()[1]["kind"] == "full"
 
 
 def test_to_pandas_without_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,17 +228,23 @@ def test_to_pandas_without_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPat
 
 def test_to_pandas_with_pandas() -> None:
     pandas = pytest.importorskip("pandas")
-    frame = pi.quotes(speaker="putin").to_pandas()
+    frame = pi.quotes(speaker="putin", mode="direct").to_pandas()
     assert isinstance(frame, pandas.DataFrame)
-    assert frame.shape == (19, 15)
+    assert frame.shape == (19, 17)
     assert list(frame["id"][:1]) == ["lz-part-1-not-sure"]
 
 
 def test_a_dataset_built_from_a_slice_of_another_table_filters_in_chains(ds: Dataset) -> None:
     part = pi.Quotes(ds.quotes)[:40]
     other = pi.Dataset(
-        info=ds.info, people=ds.people, articles=ds.articles, episodes=ds.episodes, quotes=part, critiques=ds.critiques
+        info=ds.info,
+        people=ds.people,
+        topics=ds.topics,
+        articles=ds.articles,
+        episodes=ds.episodes,
+        quotes=part,
+        critiques=ds.critiques,
     )
     chained = other.quotes.filter(speaker="putin").filter(episode=1)
     assert [q.id for q in chained] == [q.id for q in ds.quotes[:40] if q.speaker_id == "putin" and q.episode == 1]
-    assert len(chained) == 8
+    assert len(chained) == 12

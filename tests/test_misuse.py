@@ -87,7 +87,7 @@ def _calls() -> list[tuple[str, Callable[[], object], str | None]]:
     add("cite(form=['note'])", lambda: api.cite(Q, form=["note"]), "form")
     add(
         "Dataset(info=None)",
-        lambda: api.Dataset(info=None, people=(), articles=(), episodes=(), quotes=(), critiques=()),
+        lambda: api.Dataset(info=None, people=(), topics=(), articles=(), episodes=(), quotes=(), critiques=()),
         "info",
     )
     add("dump(5.5)", lambda: DS.dump(5.5), "path")
@@ -132,5 +132,8 @@ def test_a_value_outside_the_choices_is_a_value_error_that_still_suggests(
 
 
 def test_none_as_a_filter_value_means_not_known() -> None:
-    assert len(api.quotes(speaker=None)) == 0  # every quotation's speaker is known
+    # A quotation without a speaker is a scare quote: the writer's words.
+    scare = [q for q in DS.quotes if q.mode is pi.QuoteMode.SCARE]
+    assert scare
+    assert list(api.quotes(speaker=None)) == scare
     assert len(api.quotes(addressee=None)) == len([q for q in DS.quotes if q.addressee_id is None])

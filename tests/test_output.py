@@ -238,7 +238,7 @@ def test_an_ascii_terminal_gets_escapes_not_an_error() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == b""
     text = result.stdout.decode("ascii")
-    assert text.startswith("Quotes: 19 quotes\n")
+    assert text.startswith("Quotes: 27 quotes\n")
     assert "I wasn\\u2019t sure I wanted to do that," in text
     failing = subprocess.run(
         [str(SCRIPT), "show", "Pütin"],

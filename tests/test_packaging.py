@@ -103,7 +103,7 @@ def test_the_wheel_installs_and_works_outside_the_checkout(dists: dict[str, Path
         "import putin_interviews as pi, pathlib\n"
         "assert 'site-packages' in pi.__file__, pi.__file__\n"
         "assert (pathlib.Path(pi.__file__).parent / 'py.typed').exists()\n"
-        "print(len(pi.quotes(speaker='putin')), pi.json_schema()['$schema'])\n"
+        "print(len(pi.quotes(speaker='putin', mode='direct')), pi.json_schema()['$schema'])\n"
     )
     result = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["19", "https://json-schema.org/draft/2020-12/schema"]

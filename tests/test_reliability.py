@@ -56,7 +56,7 @@ def test_a_child_forked_while_a_thread_builds_a_cache_can_load_the_data() -> Non
         held.wait()
         pid = os.fork()
         if pid == 0:
-            os._exit(0 if len(pi.dataset().quotes) == 57 else 3)
+            os._exit(0 if len(pi.dataset().quotes) == 77 else 3)
         release.set()
         thread.join()
         print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
@@ -348,6 +348,7 @@ def test_a_table_refuses_what_is_not_its_records() -> None:
         pi.Dataset(
             info=ds.info,
             people=ds.people,
+            topics=ds.topics,
             articles=ds.articles,
             episodes=ds.episodes,
             quotes=[1, 2, 3],  # type: ignore[list-item]

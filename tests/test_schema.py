@@ -35,6 +35,7 @@ def test_it_is_a_valid_draft_2020_12_schema() -> None:
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert sorted(SCHEMA["$defs"]) == [
         "Article", "Basis", "Claim", "Critique", "DatasetInfo", "DateWindow", "Episode", "Person", "Quote", "Span",
+        "Topic",
     ]  # fmt: skip
 
 

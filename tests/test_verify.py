@@ -62,7 +62,7 @@ def test_a_changed_source_file_is_named_and_its_spans_left_alone(
 def test_the_command_line_verifies_and_says_what_is_wrong(seed_texts: dict[str, str], tmp_path: Path) -> None:
     good = subprocess.run([str(SCRIPT), "verify", "--sources", str(SEEDS)], capture_output=True, text=True, check=False)
     assert good.returncode == 0, good.stderr
-    assert good.stdout == f"{SEEDS}: 3 articles and 119 spans verified\n"
+    assert good.stdout == f"{SEEDS}: 3 articles and 188 spans verified\n"
     data = pi.dataset().dump(tmp_path / "mine.json")
     with_data = [str(SCRIPT), "verify", "--sources", str(SEEDS), "--data", str(data)]
     assert subprocess.run(with_data, capture_output=True, text=True, check=False).returncode == 0
@@ -84,3 +84,29 @@ def test_sources_must_be_a_directory(tmp_path: Path) -> None:
         pi.verify(5)  # type: ignore[arg-type]
     with pytest.raises(NotADirectoryError, match="is not one"):
         pi.verify(tmp_path / "nowhere")
+
+
+def test_a_cue_must_cover_whole_words_outside_the_quotation(ds: Dataset, seed_texts: dict[str, str]) -> None:
+    index = next(i for i, q in enumerate(ds.quotes) if q.id == "lz-part-3-always-hope")
+    quote = ds.quotes[index]
+    assert quote.cue is not None
+    text = seed_texts["lz-part-3"]
+    assert text[quote.cue.start : quote.cue.end] == "Russian President Vladimir Putin told filmmaker Oliver Stone"
+
+    def problems_with(cue: pi.Span) -> list[str]:
+        moved = attrs.evolve(quote, cue=cue)
+        other = attrs.evolve(ds, quotes=pi.Quotes([*ds.quotes[:index], moved, *ds.quotes[index + 1 :]]))
+        return [str(p) for p in pi.verify(SEEDS, other)]
+
+    at, owner = f"$.quotes[{index}].cue", "(quote 'lz-part-3-always-hope')"
+    cut = pi.Span(start=quote.cue.start + 1, end=quote.cue.end)  # "ussian President …"
+    [found] = problems_with(cut)
+    assert found.startswith(f"{at}: the cue 'ussian President")
+    assert found.endswith(f"does not begin and end on whole words {owner}")
+    spaced = pi.Span(start=quote.cue.start - 1, end=quote.cue.end)  # " Russian President …"
+    assert "does not begin and end on whole words" in problems_with(spaced)[0]
+    over = pi.Span(start=quote.span.start, end=quote.cue.end)  # the quotation and its cue
+    [found] = problems_with(over)
+    assert found.startswith(f"{at}: the cue 'There is always hope,”")
+    assert found.endswith(f"overlaps the quotation {owner}")
+    assert problems_with(quote.cue) == []

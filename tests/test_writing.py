@@ -177,7 +177,7 @@ def test_a_directory_with_other_files_is_refused_and_left_alone(ds: Dataset, tmp
     assert (out / "quotes.csv").read_text("utf-8").startswith("id,")
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert len(ds.export(empty, format="jsonl")) == 6
+    assert len(ds.export(empty, format="jsonl")) == 7
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "empty", "out"]
 
 
@@ -260,7 +260,7 @@ def test_a_symlink_to_a_file_is_kept_and_its_file_replaced(ds: Dataset, tmp_path
     assert db == link
     assert link.is_symlink()
     with contextlib.closing(sqlite3.connect(real)) as con:
-        assert con.execute("SELECT count(*) FROM quotes").fetchone() == (57,)
+        assert con.execute("SELECT count(*) FROM quotes").fetchone() == (77,)
     # A directory export through a symlink: the link stays, the directory it names is replaced.
     real_out = real_dir / "csv"
     ds.export(real_out, format="csv")
@@ -268,7 +268,7 @@ def test_a_symlink_to_a_file_is_kept_and_its_file_replaced(ds: Dataset, tmp_path
     link_out.symlink_to(real_out, target_is_directory=True)
     assert ds.export(link_out, format="csv")[0] == link_out / "people.csv"
     assert link_out.is_symlink()
-    assert len(list(real_out.iterdir())) == 5
+    assert len(list(real_out.iterdir())) == 6
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "link.json", "real"]
     assert sorted(p.name for p in real_dir.iterdir()) == ["csv", "data.json"]
 

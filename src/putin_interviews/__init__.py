@@ -4,7 +4,7 @@ Importing the package reads no data; the bundled dataset is read on first use.
 
 >>> import putin_interviews
 >>> ds = putin_interviews.dataset()
->>> [q.text for q in ds.quotes if q.speaker_id == "putin"][0]
+>>> [q.text for q in ds.quotes.filter(speaker="putin", mode="direct")][0]
 'I wasn’t sure I wanted to do that,'
 """
 
@@ -24,27 +24,11 @@ if _typing.TYPE_CHECKING:
     from ._errors import ChoiceError, DatasetError, NotFoundError, Problem
     from ._filters import UNSET, UnsetType
     from ._hits import Hit, Hits
+    from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
     from ._limits import MAX_BYTES, SCHEMA_VERSION
     from ._load import dataset, load, loads
-    from ._models import (
-        Article,
-        ArticleKind,
-        Basis,
-        Claim,
-        CriticKind,
-        Critique,
-        DatasetInfo,
-        DateWindow,
-        Episode,
-        Person,
-        PersonKind,
-        Quote,
-        QuoteKind,
-        Span,
-        Stance,
-        TargetKind,
-        Venue,
-    )
+    from ._models import Article, Basis, Claim, Critique, DatasetInfo, DateWindow, Episode, Person, Quote, Span, Topic
+    from ._printed import Critiques, Quotes
     from ._schema import json_schema
     from ._shortcuts import (
         articles,
@@ -57,26 +41,28 @@ if _typing.TYPE_CHECKING:
         get_episode,
         get_person,
         get_quote,
+        get_topic,
         people,
         quotes,
         search,
+        topics,
     )
     from ._table import Table
-    from ._tables import Articles, Critiques, Episodes, People, Quotes
+    from ._tables import Articles, Episodes, People, Topics
     from ._verify import verify
 
 # Public name -> (private module, its name there).
 _LAZY: dict[str, tuple[str, str]] = {
     "Article": ("._models", "Article"),
-    "ArticleKind": ("._models", "ArticleKind"),
+    "ArticleKind": ("._kinds", "ArticleKind"),
     "Articles": ("._tables", "Articles"),
     "Basis": ("._models", "Basis"),
     "CITATION_FORMS": ("._cite", "FORMS"),
     "ChoiceError": ("._errors", "ChoiceError"),
     "Claim": ("._models", "Claim"),
-    "CriticKind": ("._models", "CriticKind"),
+    "CriticKind": ("._kinds", "CriticKind"),
     "Critique": ("._models", "Critique"),
-    "Critiques": ("._tables", "Critiques"),
+    "Critiques": ("._printed", "Critiques"),
     "Dataset": ("._dataset", "Dataset"),
     "DatasetError": ("._errors", "DatasetError"),
     "DatasetInfo": ("._models", "DatasetInfo"),
@@ -89,19 +75,22 @@ _LAZY: dict[str, tuple[str, str]] = {
     "NotFoundError": ("._errors", "NotFoundError"),
     "People": ("._tables", "People"),
     "Person": ("._models", "Person"),
-    "PersonKind": ("._models", "PersonKind"),
+    "PersonKind": ("._kinds", "PersonKind"),
     "Problem": ("._errors", "Problem"),
     "Quote": ("._models", "Quote"),
-    "QuoteKind": ("._models", "QuoteKind"),
-    "Quotes": ("._tables", "Quotes"),
+    "QuoteKind": ("._kinds", "QuoteKind"),
+    "QuoteMode": ("._kinds", "QuoteMode"),
+    "Quotes": ("._printed", "Quotes"),
     "SCHEMA_VERSION": ("._limits", "SCHEMA_VERSION"),
     "Span": ("._models", "Span"),
-    "Stance": ("._models", "Stance"),
+    "Stance": ("._kinds", "Stance"),
     "Table": ("._table", "Table"),
-    "TargetKind": ("._models", "TargetKind"),
+    "TargetKind": ("._kinds", "TargetKind"),
+    "Topic": ("._models", "Topic"),
+    "Topics": ("._tables", "Topics"),
     "UNSET": ("._filters", "UNSET"),
     "UnsetType": ("._filters", "UnsetType"),
-    "Venue": ("._models", "Venue"),
+    "Venue": ("._kinds", "Venue"),
     "articles": ("._shortcuts", "articles"),
     "bibliography": ("._shortcuts", "bibliography"),
     "cite": ("._shortcuts", "cite"),
@@ -113,12 +102,14 @@ _LAZY: dict[str, tuple[str, str]] = {
     "get_episode": ("._shortcuts", "get_episode"),
     "get_person": ("._shortcuts", "get_person"),
     "get_quote": ("._shortcuts", "get_quote"),
+    "get_topic": ("._shortcuts", "get_topic"),
     "json_schema": ("._schema", "json_schema"),
     "load": ("._load", "load"),
     "loads": ("._load", "loads"),
     "people": ("._shortcuts", "people"),
     "quotes": ("._shortcuts", "quotes"),
     "search": ("._shortcuts", "search"),
+    "topics": ("._shortcuts", "topics"),
     "verify": ("._verify", "verify"),
 }
 
@@ -169,11 +160,14 @@ __all__ = [
     "Problem",
     "Quote",
     "QuoteKind",
+    "QuoteMode",
     "Quotes",
     "Span",
     "Stance",
     "Table",
     "TargetKind",
+    "Topic",
+    "Topics",
     "UnsetType",
     "Venue",
     "__version__",
@@ -188,11 +182,13 @@ __all__ = [
     "get_episode",
     "get_person",
     "get_quote",
+    "get_topic",
     "json_schema",
     "load",
     "loads",
     "people",
     "quotes",
     "search",
+    "topics",
     "verify",
 ]

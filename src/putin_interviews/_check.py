@@ -46,6 +46,8 @@ def fast(raw: Any, texts_encodable: bool = False) -> int:
     keys = len(raw) + checker(DatasetInfo)([info], context)
     for spec in _CHECK_ORDER:
         keys += checker(spec.record)(raw[spec.name], context)
+    if not _integrity.ids_disjoint(context):
+        raise Unexpected
     return keys
 
 

@@ -33,9 +33,10 @@ from ._dataset import Dataset
 from ._errors import DatasetError, NotFoundError
 from ._fileio import is_stdout
 from ._hits import Hits
+from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, Venue
 from ._limits import EPISODE_NUMBERS
 from ._load import dataset, load
-from ._models import ArticleKind, CriticKind, Person, PersonKind, QuoteKind, Stance, Venue
+from ._models import Person, Topic
 from ._render import format_table, json_printable, printable
 from ._table import Table
 from ._tables import TABLES
@@ -148,8 +149,9 @@ _PART = f"part {EPISODE_NUMBERS[0]}-{EPISODE_NUMBERS[-1]}"
 # The filter flags of each table's listing command (named after the table).
 _FILTERS: dict[str, list[tuple[str, str]]] = {
     "people": [("kind", _either(PersonKind))],
+    "topics": [("text", "text the label or definition contains (case and accents ignored)")],
     "articles": [("outlet", "outlet name"), ("episode", _PART), ("kind", _either(ArticleKind))],
-    "episodes": [("number", _PART), ("topic", "topic")],
+    "episodes": [("number", _PART), ("topic", "topic id or label")],
     "quotes": [
         ("speaker", "person id, name or alias"),
         ("addressee", "person, or 'unknown'"),
@@ -157,14 +159,15 @@ _FILTERS: dict[str, list[tuple[str, str]]] = {
         ("episode", f"{_PART}, or 'unknown'"),
         ("venue", f"{', '.join(m.value for m in Venue)}, or 'unknown'"),
         ("kind", _either(QuoteKind)),
-        ("topic", "topic"),
+        ("mode", _either(QuoteMode) + " (the speaker's words, the writer's, or reported speech)"),
+        ("topic", "topic id or label"),
         ("text", "text the quotation contains (case and accents ignored)"),
     ],
     "critiques": [
         ("critic", "person, " + " or ".join(repr(k.value) for k in CriticKind if k is not CriticKind.PERSON)),
         ("target", "person, episode or 'documentary'"),
         ("stance", _either(Stance)),
-        ("aspect", "text the aspect contains"),
+        ("topic", "topic id or label"),
         ("article", "article id"),
         ("episode", f"{_PART}, or 'unknown'"),
     ],
@@ -245,8 +248,9 @@ def _cite_command(ds: Dataset, args: argparse.Namespace) -> str:
             return json.dumps(items, ensure_ascii=False, indent=2)
         return ("\n" + separator).join(entries)
     found = ds if args.id in ("dataset", "putin-interviews") else ds.get(args.id)
-    if isinstance(found, Person):
-        raise UsageError(f"{args.id!r} is a person; cite an article, episode, quote, critique or 'dataset'")
+    if isinstance(found, (Person, Topic)):
+        noun = "person" if isinstance(found, Person) else "topic"
+        raise UsageError(f"{args.id!r} is a {noun}; cite an article, episode, quote, critique or 'dataset'")
     return ds.cite(found, style=args.style, form=args.form, markup=args.markup)
 
 

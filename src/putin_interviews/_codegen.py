@@ -27,8 +27,8 @@ from typing import Any
 
 import attrs
 
-from . import _integrity, _rules
-from ._integrity import Emitter
+from . import _applied, _integrity, _rules
+from ._applied import Emitter
 from ._once import once_in
 from ._rules import Rule
 from ._source import compile_source
@@ -98,11 +98,11 @@ def _implied(cls: type) -> tuple[set[str], set[str]]:
     strings: set[str] = set()
     bounded: set[str] = set()
     for applied in _integrity.RULES.get(cls, ()):
-        if isinstance(applied, (_integrity.Ref, _integrity.QuotesOfArticle, _integrity.FieldNames)):
+        if isinstance(applied, (_applied.Ref, _applied.QuotesOfArticle, _applied.FieldNames)):
             strings.add(applied.field)
-        elif isinstance(applied, _integrity.KindedRef):
+        elif isinstance(applied, _applied.KindedRef):
             strings.add(applied.id_field)
-        elif isinstance(applied, (_integrity.Spans, _integrity.EpisodeNumber, _integrity.EpisodeNumberUnique)):
+        elif isinstance(applied, (_applied.Spans, _applied.EpisodeNumber, _applied.EpisodeNumberUnique)):
             bounded.add(applied.field)
     return strings, bounded
 

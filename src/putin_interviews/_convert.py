@@ -20,9 +20,9 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.preconf.json import make_converter
 
+from . import _kinds
 from . import _rules as rules
 from ._errors import Problem, suggest
-from ._models import ArticleKind, CriticKind, PersonKind, QuoteKind, Stance, TargetKind, Venue
 from ._rules import Rule
 from ._types import strip_optional
 
@@ -30,7 +30,10 @@ __all__ = ["converter", "field_names", "problems_from", "register_table", "struc
 
 T = TypeVar("T")
 
-_ENUMS = (ArticleKind, CriticKind, PersonKind, QuoteKind, Stance, TargetKind, Venue)
+# Every enum of the record types.
+_ENUMS = tuple(
+    t for t in (getattr(_kinds, name) for name in _kinds.__all__) if isinstance(t, type) and issubclass(t, enum.Enum)
+)
 
 
 class _StrictError(TypeError):

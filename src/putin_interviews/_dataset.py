@@ -17,14 +17,15 @@ from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._fileio import write_text_atomic
 from ._filters import hit_limit
 from ._hits import Hit, Hits
-from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote
+from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
+from ._printed import Critiques, Quotes
 from ._public import public
-from ._tables import TABLES, Articles, Critiques, Episodes, People, Quotes
+from ._tables import TABLES, Articles, Episodes, People, Topics
 
 __all__ = ["Dataset"]
 
 
-T = TypeVar("T", People, Articles, Episodes, Quotes, Critiques)
+T = TypeVar("T", People, Topics, Articles, Episodes, Quotes, Critiques)
 
 
 def _own(table_type: type[T], value: Iterable[Any]) -> T:
@@ -39,6 +40,10 @@ def _own(table_type: type[T], value: Iterable[Any]) -> T:
 # Named converters (the attrs mypy plugin reads their parameter types for __init__).
 def _own_people(value: Iterable[Person]) -> People:
     return _own(People, value)
+
+
+def _own_topics(value: Iterable[Topic]) -> Topics:
+    return _own(Topics, value)
 
 
 def _own_articles(value: Iterable[Article]) -> Articles:
@@ -70,13 +75,14 @@ class Dataset:
     >>> import putin_interviews
     >>> ds = putin_interviews.dataset()
     >>> len(ds.episodes), ds.info.schema_version
-    (4, 1)
-    >>> len(ds.quotes.filter(speaker="putin").filter(episode=1))
+    (4, 2)
+    >>> len(ds.quotes.filter(speaker="putin").filter(episode=1, mode="direct"))
     8
     """
 
     info: DatasetInfo = attrs.field(validator=attrs.validators.instance_of(DatasetInfo))
     people: People = attrs.field(converter=_own_people)
+    topics: Topics = attrs.field(converter=_own_topics)
     articles: Articles = attrs.field(converter=_own_articles)
     episodes: Episodes = attrs.field(converter=_own_episodes)
     quotes: Quotes = attrs.field(converter=_own_quotes)
@@ -101,12 +107,12 @@ class Dataset:
     def __deepcopy__(self, memo: dict[int, Any]) -> Dataset:
         return self
 
-    def tables(self) -> tuple[People, Articles, Episodes, Quotes, Critiques]:
-        """The five tables, in the file's order.
+    def tables(self) -> tuple[People, Topics, Articles, Episodes, Quotes, Critiques]:
+        """The six tables, in the file's order.
 
         >>> import putin_interviews
         >>> [t.kind for t in putin_interviews.dataset().tables()]
-        ['person', 'article', 'episode', 'quote', 'critique']
+        ['person', 'topic', 'article', 'episode', 'quote', 'critique']
         """
         return tuple(getattr(self, spec.name) for spec in TABLES)
 
@@ -120,6 +126,15 @@ class Dataset:
         'Stephen Colbert'
         """
         return self.people.get(key)
+
+    def get_topic(self, key: str) -> Topic:
+        """A topic by id or label (case- and accent-insensitive).
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().get_topic("surveillance").label
+        'Surveillance'
+        """
+        return self.topics.get(key)
 
     def get_article(self, key: str) -> Article:
         """An article by id.
@@ -157,8 +172,8 @@ class Dataset:
         """
         return self.critiques.get(key)
 
-    def get(self, key: str) -> Person | Article | Episode | Quote | Critique:
-        """Any record by id, whatever its table.
+    def get(self, key: str) -> Person | Topic | Article | Episode | Quote | Critique:
+        """Any record by id, whatever its table (ids are unique across tables).
 
         >>> import putin_interviews
         >>> type(putin_interviews.dataset().get("part-4")).__name__
@@ -166,22 +181,23 @@ class Dataset:
         """
         suggestions: list[str] = []
         for table in self.tables():
-            try:
-                return table.get(key) if not isinstance(table, People) else table._id_index()[key]
-            except (NotFoundError, KeyError):
-                suggestions.extend(suggest(key, table._id_index().keys(), n=2))
-        raise NotFoundError("record", key, suggest(key, suggestions, n=3))
+            found = table._id_index().get(key) if isinstance(key, str) else None
+            if found is not None:
+                return found
+            suggestions.extend(suggest(str(key), table._id_index().keys(), n=2))
+        raise NotFoundError("record", key, suggest(str(key), suggestions, n=3))
 
     # ------------------------------------------------------------------ search
 
     def search(self, query: str, kind: str | Iterable[str] | None = None, limit: int | None = None) -> Hits:
-        """Full-text search over quotation text, critique summaries and aspects, article
-        titles and summaries, people's names and episodes' summaries.
+        """Full-text search over quotation text, critique summaries and topics, article
+        titles and summaries, people's names, topics' labels and definitions and episodes'
+        summaries.
 
         Every word of ``query`` must match (case-, accent- and punctuation-insensitive).
         Hits are ranked best first; each carries the record and the fields that matched.
         ``kind`` limits the search to ``"quote"``, ``"critique"``, ``"article"``,
-        ``"person"`` or ``"episode"`` (or several).
+        ``"person"``, ``"topic"`` or ``"episode"`` (or several).
 
         >>> import putin_interviews
         >>> [(h.kind, h.record.id) for h in putin_interviews.dataset().search("don't trust")]
@@ -205,8 +221,8 @@ class Dataset:
 
     # ------------------------------------------------------------------ navigation
 
-    def speaker_of(self, quote: Quote) -> Person:
-        """Who said a quotation.
+    def speaker_of(self, quote: Quote) -> Person | None:
+        """Who said a quotation; None for a scare quote (the writer's words).
 
         >>> import putin_interviews
         >>> ds = putin_interviews.dataset()
@@ -214,7 +230,7 @@ class Dataset:
         'Vladimir Putin'
         """
         argument(quote, "quote", Quote, "a Quote")
-        return self.people.get(quote.speaker_id)
+        return None if quote.speaker_id is None else self.people.get(quote.speaker_id)
 
     def addressee_of(self, quote: Quote) -> Person | None:
         """Whom a quotation was said to, or None where not known.

@@ -153,7 +153,7 @@ def export(raw: Raw, path: str | os.PathLike[str], format: str) -> list[Path]:
     >>> import tempfile, putin_interviews
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     [p.name for p in export(putin_interviews.dataset().to_dict(), Path(tmp) / "csv", "csv")][:2]
-    ['people.csv', 'articles.csv']
+    ['people.csv', 'topics.csv']
     """
     if not isinstance(format, str) or format not in FORMATS:
         raise ChoiceError("export format", format, suggest(str(format), FORMATS) or tuple(FORMATS))

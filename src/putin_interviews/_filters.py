@@ -1,5 +1,5 @@
 """Filter arguments: "not given" (:data:`UNSET`), and how their values are resolved (a
-list means any of them; people, articles and episodes by anything their tables' ``get``
+list means any of them; people, topics, articles and episodes by anything their tables' ``get``
 takes; enum values by value or name, case- and accent-insensitively)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import enum
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._errors import ChoiceError, NotFoundError, argument, suggest
-from ._models import Article, Critique, Episode, Person, Quote
+from ._errors import ChoiceError, argument, suggest
+from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
 from ._search import normalize
 
@@ -29,10 +29,10 @@ __all__ = [
     "is_in",
     "member",
     "person_ids",
-    "topics",
+    "topic_ids",
 ]
 
-R = TypeVar("R", Person, Article, Episode, Quote, Critique)
+R = TypeVar("R", Person, Topic, Article, Episode, Quote, Critique)
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -136,11 +136,7 @@ def article_ids(ds: Dataset, value: Any) -> set[str]:
     return {articles.get(v.id if isinstance(v, Article) else v).id for v in as_values(value)}
 
 
-def topics(value: Any, known: Iterable[str]) -> set[str]:
-    pool = {normalize(t): t for t in known}
-    out = set()
-    for v in as_values(value):
-        if not isinstance(v, str) or normalize(v) not in pool:
-            raise NotFoundError("topic", v, suggest(str(v), pool.values()))
-        out.add(normalize(v))
-    return out
+def topic_ids(ds: Dataset, value: Any) -> set[str]:
+    """The ids of the topics given by id, label or :class:`Topic` (a miss: NotFoundError)."""
+    table = ds.topics
+    return {table.get(v.id if isinstance(v, Topic) else v).id for v in as_values(value)}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from ._models import Article, Critique, Episode, Person, Quote
+from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
 from ._render import format_table, html_table
 
 __all__ = ["Hit", "Hits"]
 
-R = TypeVar("R", Person, Article, Episode, Quote, Critique)
+R = TypeVar("R", Person, Topic, Article, Episode, Quote, Critique)
 
 
 @public

@@ -1,4 +1,4 @@
-"""Where each rule of :mod:`._rules` applies, and the detailed check.
+"""Where each rule of :mod:`._rules` applies (how, :mod:`._applied`), and the detailed check.
 
 :data:`RULES` says where each rule applies: which field of which record type, checked
 against which table. Two readers share them:
@@ -24,349 +24,37 @@ from typing import Any
 
 import attrs
 
-from ._errors import Problem, shown
-from ._models import Article, Critique, Episode, Person, Quote
-from ._rules import (
-    EPISODE_EXISTS,
-    EPISODE_RANGE,
-    EPISODE_UNIQUE,
-    FIELD_NAME,
-    ID_LENGTH,
-    ID_NEEDED,
-    ID_NULL,
-    LISTED_ONCE,
-    NOT_NEGATIVE,
-    REFERENCE,
-    SAME_ARTICLE,
-    SPAN_INSIDE,
-    SPAN_ORDER,
-    SPAN_TEXT,
-    UNIQUE_ID,
-    WINDOW,
-    Rule,
+from ._applied import (
+    Applied,
+    EpisodeNumber,
+    EpisodeNumberUnique,
+    FieldNames,
+    KindedRef,
+    NotNegative,
+    QuotesOfArticle,
+    Ref,
+    Report,
+    Spans,
+    Window,
 )
-
-__all__ = ["ORDER", "PROVIDES", "RULES", "Emitter", "Report", "Unreadable", "problems"]
-
-# ------------------------------------------------------------------ where the rules apply
-
-
-class Emitter:
-    """What a rule application writes into the generated fast check (see ``_codegen``)."""
-
-    def var(self, field: str) -> str:
-        """The local variable holding ``field`` of the current row."""
-        raise NotImplementedError  # pragma: no cover - implemented by the generator
-
-    def require(self, rule: Rule, indent: str = "", **names: str) -> None:
-        """Write ``if not (condition): raise Unexpected``."""
-        raise NotImplementedError  # pragma: no cover
-
-    def line(self, code: str, indent: str = "") -> None:
-        """Write one line of code."""
-        raise NotImplementedError  # pragma: no cover
-
-    def fresh(self, prefix: str) -> str:
-        """A new local name."""
-        raise NotImplementedError  # pragma: no cover
-
-    def constant(self, value: object) -> str:
-        """The name under which the generated code sees ``value``."""
-        raise NotImplementedError  # pragma: no cover
-
-    def nullable(self, field: str) -> bool:
-        """True when ``field`` may be None."""
-        raise NotImplementedError  # pragma: no cover
-
-
-class Report:
-    """Collects the problems of the detailed check; ``context`` holds the tables' ids. Past
-    ``budget`` problems, they are only counted (``more``): no message is made."""
-
-    def __init__(self, context: dict[str, Any], budget: int | None) -> None:
-        self.context = context
-        self.problems: list[Problem] = []
-        self.budget = budget
-        self.more = 0
-
-    def check(self, rule: Rule, path: str, **values: Any) -> bool:
-        """True when ``rule`` holds for ``values``; otherwise record its message at ``path``."""
-        if rule.holds(*(values[n] for n in rule.names)):
-            return True
-        if self.budget is not None and len(self.problems) >= self.budget:
-            self.more += 1
-        else:
-            self.problems.append(Problem(path, rule.message(**values)))
-        return False
-
-
-class _Applied:
-    """A rule applied to a field of a record type."""
-
-    def emit(self, g: Emitter) -> None:
-        raise NotImplementedError  # pragma: no cover
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        raise NotImplementedError  # pragma: no cover
-
-
-def _items(value: Any) -> list[tuple[str, Any]]:
-    """(path suffix, item) for a list field, or ("", value) for one value."""
-    if isinstance(value, list):
-        return [(f"[{j}]", v) for j, v in enumerate(value)]
-    return [("", value)]
-
-
-@attrs.frozen
-class Ref(_Applied):
-    """``field`` (one id, None, or a list of ids) names a record of the table ``target``."""
-
-    field: str
-    target: str
-    noun: str
-    many: bool = False
-
-    def emit(self, g: Emitter) -> None:
-        value = g.var(self.field)
-        if self.many:
-            item = g.fresh("item")
-            g.line(f"for {item} in {value}:")
-            g.require(REFERENCE, "    ", value=item, ids=self.target)
-        elif g.nullable(self.field):
-            g.line(f"if {value} is not None:")
-            g.require(REFERENCE, "    ", value=value, ids=self.target)
-        else:
-            g.require(REFERENCE, value=value, ids=self.target)
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        ids = r.context[self.target]
-        for suffix, value in _items(row[self.field]):
-            if value is not None:
-                r.check(REFERENCE, f"{at}.{self.field}{suffix}", value=value, ids=ids, noun=self.noun, owner=owner)
-
-
-@attrs.frozen
-class EpisodeNumber(_Applied):
-    """``field`` (a number, None, or with ``many`` a list of numbers) is a part that exists."""
-
-    field: str
-    many: bool = False
-
-    def emit(self, g: Emitter) -> None:
-        item = g.var(self.field)
-        if self.many:
-            item = g.fresh("number")
-            g.line(f"for {item} in {g.var(self.field)}:")
-        else:
-            g.line(f"if {item} is not None:")
-        g.require(EPISODE_RANGE, "    ", number=item)
-        g.require(EPISODE_EXISTS, "    ", number=item, numbers="episodes")
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        for suffix, number in _items(row[self.field]):
-            if number is not None and r.check(EPISODE_RANGE, f"{at}.{self.field}{suffix}", number=number, owner=owner):
-                r.check(
-                    EPISODE_EXISTS,
-                    f"{at}.{self.field}{suffix}",
-                    number=number,
-                    numbers=r.context["episodes"],
-                    owner=owner,
-                )
-
-
-@attrs.frozen
-class Spans(_Applied):
-    """``field`` (a span, or a list of spans, or of records holding one in ``inner``) lies
-    inside the article's text; with ``text``, each covers as many characters as it."""
-
-    field: str
-    many: bool = False
-    #: The key of the span in each item (a claim's ``span``), or None for the item itself.
-    inner: str | None = None
-    #: Where the length comes from: the row's own ``text_length`` (an article) or its article.
-    own_length: bool = False
-    text: str | None = None
-
-    def emit(self, g: Emitter) -> None:
-        value = g.var(self.field)
-        length = g.var("text_length") if self.own_length else g.fresh("length")
-        if not self.own_length:
-            g.line(f"{length} = lengths[{g.var('article_id')}]")  # the article was checked to exist
-        indent = ""
-        span = value
-        if self.many:
-            span = g.fresh("span")
-            g.line(f"for {span} in {value}:")
-            indent = "    "
-        if self.inner is not None:
-            g.line(f"{span} = {span}[{self.inner!r}]", indent)
-        start, end = f"{span}['start']", f"{span}['end']"
-        g.require(SPAN_ORDER, indent, start=start, end=end)
-        g.require(SPAN_INSIDE, indent, end=end, length=length)
-        if self.text is not None:
-            g.require(SPAN_TEXT, indent, start=start, end=end, size=f"len({g.var(self.text)})")
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        # An article's own claims are measured against the (last) article of its id.
-        length = r.context["lengths"].get(row["id" if self.own_length else "article_id"])
-        for suffix, item in _items(row[self.field]):
-            span, path = item, f"{at}.{self.field}{suffix}"
-            if self.inner is not None:
-                span, path = item[self.inner], f"{path}.{self.inner}"
-            start, end = span["start"], span["end"]
-            sound = r.check(SPAN_ORDER, path, start=start, end=end, owner=owner)
-            if sound and length is not None:
-                sound = r.check(SPAN_INSIDE, path, start=start, end=end, length=length, owner=owner)
-            if sound and self.text is not None:
-                r.check(SPAN_TEXT, path, start=start, end=end, size=len(row[self.text]), owner=owner)
-
-
-@attrs.frozen
-class FieldNames(_Applied):
-    """Each item of ``field`` (or its ``inner`` key) names a field of ``cls``."""
-
-    field: str
-    cls: type
-    inner: str | None = None
-
-    @property
-    def fields(self) -> frozenset[str]:
-        return frozenset(a.name for a in attrs.fields(self.cls))
-
-    def emit(self, g: Emitter) -> None:
-        item = g.fresh("name")
-        names = g.constant(self.fields)
-        g.line(f"for {item} in {g.var(self.field)}:")
-        if self.inner is not None:
-            g.line(f"{item} = {item}[{self.inner!r}]", "    ")
-        g.require(FIELD_NAME, "    ", name=item, fields=names)
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        for suffix, item in _items(row[self.field]):
-            name, path = item, f"{at}.{self.field}{suffix}"
-            if self.inner is not None:
-                name = item[self.inner]
-            r.check(FIELD_NAME, path, name=name, fields=self.fields, cls=self.cls.__name__, owner=owner)
-
-
-@attrs.frozen
-class NotNegative(_Applied):
-    field: str
-
-    def emit(self, g: Emitter) -> None:
-        g.require(NOT_NEGATIVE, value=g.var(self.field))
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        r.check(NOT_NEGATIVE, f"{at}.{self.field}", value=row[self.field], field=self.field, owner=owner)
-
-
-@attrs.frozen
-class Window(_Applied):
-    """An inferred date window (or None) ends no earlier than it starts."""
-
-    field: str
-
-    def emit(self, g: Emitter) -> None:
-        w = g.var(self.field)
-        g.line(f"if {w} is not None:")
-        g.require(WINDOW, "    ", earliest=f"{w}['earliest']", latest=f"{w}['latest']")
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        w = row[self.field]
-        if w is not None:  # dates written YYYY-MM-DD compare as their text
-            r.check(WINDOW, f"{at}.{self.field}", earliest=w["earliest"], latest=w["latest"], owner=owner)
-
-
-@attrs.frozen
-class KindedRef(_Applied):
-    """``id_field`` names a record of the table its ``kind_field`` calls for, or is None
-    when the kind calls for none (``targets`` maps each kind to (table, noun) or None)."""
-
-    kind_field: str
-    id_field: str
-    targets: Mapping[str, tuple[str, str] | None]
-
-    def emit(self, g: Emitter) -> None:
-        kind, value = g.var(self.kind_field), g.var(self.id_field)
-        first = True
-        for name, target in self.targets.items():
-            g.line(f"{'if' if first else 'elif'} {kind} == {name!r}:")
-            first = False
-            if target is None:
-                g.require(ID_NULL, "    ", value=value)
-            else:
-                g.require(ID_NEEDED, "    ", value=value)
-                g.require(REFERENCE, "    ", value=value, ids=target[0])
-        g.line("else: raise Unexpected")
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        kind, value, path = row[self.kind_field], row[self.id_field], f"{at}.{self.id_field}"
-        target = self.targets[kind]
-        about = {"kind_field": self.kind_field, "kind": kind, "field": self.id_field, "owner": owner}
-        if target is None:
-            r.check(ID_NULL, path, value=value, **about)
-        elif r.check(ID_NEEDED, path, value=value, **about):
-            r.check(REFERENCE, path, value=value, ids=r.context[target[0]], noun=target[1], owner=owner)
-
-
-@attrs.frozen
-class QuotesOfArticle(_Applied):
-    """Each id in ``field`` names a quotation of the same article."""
-
-    field: str
-
-    def emit(self, g: Emitter) -> None:
-        item, seen = g.fresh("qid"), g.fresh("listed")
-        g.line(f"{seen} = set()")
-        g.line(f"for {item} in {g.var(self.field)}:")
-        g.require(REFERENCE, "    ", value=item, ids="quotes")
-        g.require(SAME_ARTICLE, "    ", quote_article=f"quote_articles[{item}]", article=g.var("article_id"))
-        g.require(LISTED_ONCE, "    ", value=item, seen=seen)
-        g.line(f"{seen}.add({item})", "    ")
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        articles = r.context["quote_articles"]
-        seen: set[str] = set()
-        for j, qid in enumerate(row[self.field]):
-            path = f"{at}.{self.field}[{j}]"
-            listed_once = r.check(LISTED_ONCE, path, value=qid, seen=seen, noun="quote", owner=owner)
-            seen.add(qid)
-            if not listed_once:
-                continue
-            if qid in articles:
-                r.check(
-                    SAME_ARTICLE, path, value=qid, quote_article=articles[qid], article=row["article_id"], owner=owner
-                )
-            else:
-                r.check(REFERENCE, path, value=qid, ids=r.context["quotes"], noun="quote", owner=owner)
-
-
-@attrs.frozen
-class EpisodeNumberUnique(_Applied):
-    """An episode's number is a part, given to no other episode."""
-
-    field: str
-
-    def emit(self, g: Emitter) -> None:
-        number = g.var(self.field)
-        g.require(EPISODE_RANGE, number=number)
-        g.require(EPISODE_UNIQUE, number=number, numbers="episodes")
-
-    def report(self, r: Report, row: Mapping[str, Any], at: str, owner: str) -> None:
-        number, path = row[self.field], f"{at}.{self.field}"
-        if r.check(EPISODE_RANGE, path, number=number, owner=owner):
-            r.check(EPISODE_UNIQUE, path, number=number, numbers=r.context["seen_numbers"], owner=owner)
-        r.context["seen_numbers"].add(number)
-
+from ._errors import Problem, shown
+from ._models import Article, Critique, Episode, Person, Quote, Topic
+from ._rules import ID_LENGTH, UNIQUE_ID
+
+__all__ = ["ID_SETS", "ORDER", "PROVIDES", "RULES", "Unreadable", "ids_disjoint", "problems"]
 
 _PEOPLE = ("people", "person")
+_TOPICS = ("topics", "topic")
 #: Where each rule applies, record type by record type, in the order they are reported.
-RULES: dict[type, tuple[_Applied, ...]] = {
-    Person: (),
+RULES: dict[type, tuple[Applied, ...]] = {
+    Person: (FieldNames("basis", Person, inner="field"),),
+    Topic: (),
     Episode: (
         EpisodeNumberUnique("number"),
         Ref("director", *_PEOPLE),
+        Ref("topics", *_TOPICS, many=True),
         FieldNames("basis", Episode, inner="field"),
+        FieldNames("inferred", Episode),
     ),
     Article: (
         NotNegative("text_length"),
@@ -376,7 +64,7 @@ RULES: dict[type, tuple[_Applied, ...]] = {
         FieldNames("basis", Article, inner="field"),
     ),
     Quote: (
-        Ref("speaker_id", *_PEOPLE),
+        KindedRef("mode", "speaker_id", {"direct": _PEOPLE, "scare": None, "indirect": _PEOPLE}),
         Ref("addressee_id", *_PEOPLE),
         Ref("reported_by_id", *_PEOPLE),
         Ref("subject_ids", *_PEOPLE, many=True),
@@ -384,6 +72,8 @@ RULES: dict[type, tuple[_Applied, ...]] = {
         EpisodeNumber("episode"),
         Spans("span", text="text"),
         Spans("other_spans", many=True, text="text"),
+        Spans("cue"),
+        Ref("topics", *_TOPICS, many=True),
         FieldNames("inferred", Quote),
     ),
     Critique: (
@@ -392,6 +82,7 @@ RULES: dict[type, tuple[_Applied, ...]] = {
         KindedRef(
             "target_kind", "target_id", {"person": _PEOPLE, "episode": ("episode_ids", "episode"), "documentary": None}
         ),
+        Ref("topics", *_TOPICS, many=True),
         QuotesOfArticle("quote_ids"),
         EpisodeNumber("episode"),
         Spans("spans", many=True),
@@ -400,17 +91,37 @@ RULES: dict[type, tuple[_Applied, ...]] = {
 }
 
 #: The order tables are checked in: each after the tables its records refer to.
-ORDER: tuple[type, ...] = (Person, Episode, Article, Quote, Critique)
+ORDER: tuple[type, ...] = (Person, Topic, Episode, Article, Quote, Critique)
 
 #: What each table lends the checks of later ones: name -> (key field, value field or None
 #: for a set of keys).
 PROVIDES: dict[type, dict[str, tuple[str, str | None]]] = {
     Person: {"people": ("id", None)},
+    Topic: {"topics": ("id", None)},
     Episode: {"episode_ids": ("id", None), "episodes": ("number", None)},
     Article: {"articles": ("id", None), "lengths": ("id", "text_length")},
     Quote: {"quotes": ("id", None), "quote_articles": ("id", "article_id")},
-    Critique: {},
+    Critique: {"critique_ids": ("id", None)},
 }
+
+#: The context names of each table's set of ids.
+ID_SETS: tuple[str, ...] = tuple(
+    name for provided in PROVIDES.values() for name, (key, value) in provided.items() if key == "id" and value is None
+)
+
+
+def ids_disjoint(context: Mapping[str, Any]) -> bool:
+    """Whether no id is in two tables' id sets (the fast path's check of ids unique across
+    tables; each table's checker has held them unique within it).
+
+    >>> ids_disjoint({name: set() for name in ID_SETS} | {"quotes": {"a"}, "critique_ids": {"a"}})
+    False
+    """
+    # A table's ids may be held as the keys of a mapping (a dict's keys view is set-like).
+    sets = sorted(
+        (context[name] if isinstance(context[name], set) else context[name].keys() for name in ID_SETS), key=len
+    )
+    return all(small.isdisjoint(large) for i, small in enumerate(sets) for large in sets[i + 1 :])
 
 
 # ------------------------------------------------------------------ the detailed check
@@ -452,18 +163,18 @@ def problems(
     record type and (index in the file, JSON row) pairs of the rows that are structurally
     sound. ``([], 0)`` when the data is sound.
 
-    >>> problems([("people", Person, [(0, {"id": ""})])])
+    >>> problems([("people", Person, [(0, {"id": "", "basis": []})])])
     ([Problem(path='$.people[0].id', message='an id must have 1 to 200 characters, not 0')], 0)
     """
     named = {cls: (name, rows) for name, cls, rows in tables}
     report = Report(_context({cls: rows for cls, (_, rows) in named.items()}, skip or Unreadable()), budget)
+    first: dict[str, str] = {}  # ids are unique across all tables
     for name, rows in named.values():
-        first: dict[str, int] = {}
         for i, row in rows:
             rid, path = row["id"], f"$.{name}[{i}].id"
             report.check(ID_LENGTH, path, id=rid)
-            if report.check(UNIQUE_ID, path, id=rid, seen=first, table=name):
-                first[rid] = i
+            if report.check(UNIQUE_ID, path, id=rid, seen=first):
+                first[rid] = f"$.{name}[{i}]"
     for cls in ORDER:
         if cls not in named:
             continue

@@ -16,7 +16,7 @@ __all__ = [
 ]
 
 #: The schema version this release reads and writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: The largest dataset file :func:`putin_interviews.load` reads, in bytes, unless told
 #: otherwise: a larger file is refused before it is read.

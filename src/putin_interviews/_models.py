@@ -7,136 +7,26 @@ object references; relations are answered by :class:`~putin_interviews.Dataset`.
 from __future__ import annotations
 
 import datetime
-import enum
 
 import attrs
 
+from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
 from ._public import public
 from ._types import validated_fields
 
 __all__ = [
     "Article",
-    "ArticleKind",
     "Basis",
     "Claim",
-    "CriticKind",
     "Critique",
     "DatasetInfo",
     "DateWindow",
     "Episode",
     "Person",
-    "PersonKind",
     "Quote",
-    "QuoteKind",
     "Span",
-    "Stance",
-    "TargetKind",
-    "Venue",
+    "Topic",
 ]
-
-
-@public
-class PersonKind(str, enum.Enum):
-    """Whether a :class:`Person` record is one individual or a group of people.
-
-    >>> PersonKind("group")
-    <PersonKind.GROUP: 'group'>
-    """
-
-    INDIVIDUAL = "individual"
-    GROUP = "group"
-
-
-@public
-class ArticleKind(str, enum.Enum):
-    """What kind of piece an :class:`Article` is.
-
-    >>> ArticleKind.REVIEW.value
-    'review'
-    """
-
-    REVIEW = "review"
-    NEWS_REPORT = "news-report"
-
-
-@public
-class QuoteKind(str, enum.Enum):
-    """How much of an utterance a :class:`Quote` gives.
-
-    * ``full``: quoted as a stand-alone utterance of one or more sentences (or a
-      complete spoken reply), not embedded in the writer's own sentence;
-    * ``partial``: a clause or longer phrase run into the writer's own sentence;
-    * ``fragment``: a word or short phrase (four words or fewer) in quotation marks
-      attributed to the speaker.
-
-    >>> QuoteKind("fragment") is QuoteKind.FRAGMENT
-    True
-    """
-
-    FULL = "full"
-    PARTIAL = "partial"
-    FRAGMENT = "fragment"
-
-
-@public
-class Venue(str, enum.Enum):
-    """Where a quotation was said.
-
-    >>> Venue.DOCUMENTARY.value
-    'the-putin-interviews'
-    """
-
-    #: The documentary *The Putin Interviews* (also when a clip of it is shown elsewhere).
-    DOCUMENTARY = "the-putin-interviews"
-    #: *The Late Show with Stephen Colbert* (CBS), 12 June 2017.
-    LATE_SHOW = "the-late-show-with-stephen-colbert"
-
-
-@public
-class Stance(str, enum.Enum):
-    """The direction of an evaluative judgement (:class:`Critique`).
-
-    >>> [s.value for s in Stance]
-    ['positive', 'negative', 'mixed']
-    """
-
-    POSITIVE = "positive"
-    NEGATIVE = "negative"
-    MIXED = "mixed"
-
-
-@public
-class CriticKind(str, enum.Enum):
-    """Who makes a judgement.
-
-    * ``person``: a named person or group, ``critic_id`` is its id in ``people``;
-    * ``article``: the article's own voice (its author is unknown), ``critic_id`` is None;
-    * ``unnamed``: unnamed people the article reports ("many felt …"), ``critic_id`` is None.
-
-    >>> CriticKind.ARTICLE.value
-    'article'
-    """
-
-    PERSON = "person"
-    ARTICLE = "article"
-    UNNAMED = "unnamed"
-
-
-@public
-class TargetKind(str, enum.Enum):
-    """What a judgement is about.
-
-    * ``person``: a person or group, ``target_id`` is its id in ``people``;
-    * ``episode``: one part of the documentary, ``target_id`` is the episode's id;
-    * ``documentary``: the series as a whole, ``target_id`` is None.
-
-    >>> TargetKind("documentary")
-    <TargetKind.DOCUMENTARY: 'documentary'>
-    """
-
-    PERSON = "person"
-    EPISODE = "episode"
-    DOCUMENTARY = "documentary"
 
 
 @public
@@ -233,7 +123,7 @@ class Person:
     """Someone who speaks, is addressed, or is judged: an individual or a group.
 
     >>> p = Person(id="stone", name="Oliver Stone", aliases=("Stone",),
-    ...            description="film director", kind=PersonKind.INDIVIDUAL)
+    ...            description="film director", kind=PersonKind.INDIVIDUAL, basis=())
     >>> p.name
     'Oliver Stone'
     """
@@ -241,9 +131,28 @@ class Person:
     id: str
     name: str
     aliases: tuple[str, ...]
-    #: Who they are, in our words.
+    #: Who they are, in our words, saying only what the sources support.
     description: str
     kind: PersonKind
+    #: The evidence for each value taken from outside the articles.
+    basis: tuple[Basis, ...]
+
+
+@public
+@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+class Topic:
+    """A subject of the controlled vocabulary that quotes, critiques and episodes are
+    tagged with (their ``topics`` hold topic ids).
+
+    >>> Topic(id="al-qaida", label="al-Qaida", definition="Its origins.").label
+    'al-Qaida'
+    """
+
+    id: str
+    #: A short name to show.
+    label: str
+    #: What the topic covers, in our words.
+    definition: str
 
 
 @public
@@ -291,7 +200,7 @@ class Episode:
 
     >>> Episode(number=2, id="part-2", title="Part 2", series="The Putin Interviews",
     ...         network="Showtime", air_date=None, air_time=None, director="stone",
-    ...         topics=(), summary=None, basis=()).title
+    ...         topics=(), summary=None, basis=(), inferred=()).title
     'Part 2'
     """
 
@@ -305,34 +214,53 @@ class Episode:
     air_time: str | None
     #: Person id of the director.
     director: str
-    #: Topics as the articles report them.
+    #: Topic ids, as the articles report the part.
     topics: tuple[str, ...]
     #: What the articles report of this part, in our words (None: no article covers it).
     summary: str | None
     basis: tuple[Basis, ...]
+    #: The fields whose values are inferences, not statements of the articles.
+    inferred: tuple[str, ...]
+
+
+#: The host sentence's punctuation that American style sets inside the closing mark, by
+#: kind: a trailing comma always; a trailing full stop when the quotation is run into the
+#: writer's sentence. ``?``, ``!``, dashes and ellipses are the speaker's and stay.
+_HOST_PUNCTUATION = {QuoteKind.FULL: (",",), QuoteKind.PARTIAL: (",", "."), QuoteKind.FRAGMENT: (",", ".")}
 
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Quote:
-    """A verbatim quotation, exactly as printed, with where it is printed.
+    """A quotation, exactly as printed, with where it is printed and the article's words
+    that attribute it.
 
     ``text == source_text[span.start:span.end]`` for the article's source text, and
-    likewise for every span in ``other_spans`` (repeats such as pull quotes).
-    ``inferred`` names the fields whose values are inferences, not statements of the
-    article (e.g. ``("episode",)`` when the part is inferred from what the review covers).
+    likewise for every span in ``other_spans`` (repeats such as pull quotes). ``mode`` says
+    whose words they are: the speaker's own (``direct``), the writer's scare quote or echo
+    (``scare``, no speaker), or the article's paraphrase of what was said (``indirect``).
+    ``cue`` locates the attribution (``said Putin``, ``Stone asked him``), None where the
+    article prints none. ``inferred`` names the fields whose values are inferences, not
+    statements of the article (e.g. ``("episode",)`` when the part is inferred from what
+    the review covers; ``speaker_id`` whenever there is no cue).
     """
 
     id: str
     text: str
-    speaker_id: str
+    #: The person or group whose words these are; None for a scare quote (the writer's).
+    speaker_id: str | None
+    #: Whom the words were said to: set where the article says so, else None or inferred.
     addressee_id: str | None
     article_id: str
     span: Span
     other_spans: tuple[Span, ...]
+    #: The article's words that attribute the quotation (source and verb), or None.
+    cue: Span | None
+    mode: QuoteMode
     kind: QuoteKind
     episode: int | None
     venue: Venue | None
+    #: Topic ids.
     topics: tuple[str, ...]
     #: What was asked or answered, in our words.
     context: str
@@ -348,12 +276,45 @@ class Quote:
 
         >>> q = Quote(id="q", text="x", speaker_id="p", addressee_id=None, article_id="a",
         ...           span=Span(start=5, end=6), other_spans=(Span(start=9, end=10),),
-        ...           kind=QuoteKind.FRAGMENT, episode=None, venue=None, topics=(),
-        ...           context="c", subject_ids=(), reported_by_id=None, inferred=())
+        ...           cue=None, mode=QuoteMode.DIRECT, kind=QuoteKind.FRAGMENT, episode=None,
+        ...           venue=None, topics=(), context="c", subject_ids=(), reported_by_id=None,
+        ...           inferred=("speaker_id",))
         >>> [s.start for s in q.spans]
         [5, 9]
         """
         return (self.span, *self.other_spans)
+
+    def _host_cut(self) -> int:
+        """How many trailing characters of ``text`` are the host sentence's (0 or 1)."""
+        return 1 if self.text.endswith(_HOST_PUNCTUATION[self.kind]) else 0
+
+    @property
+    def clean_text(self) -> str:
+        """The quotation without the host sentence's punctuation, which American style
+        sets inside the closing mark: a trailing comma always goes, a trailing full stop
+        goes for a ``partial`` or ``fragment`` quotation; ``?``, ``!``, dashes and ellipses
+        stay (they are the speaker's). ``text`` stays verbatim.
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> ds.quotes.get("lz-part-3-always-hope").clean_text
+        'There is always hope'
+        >>> ds.quotes.get("lz-part-1-hawk").clean_text
+        'hawk'
+        """
+        cut = self._host_cut()
+        return self.text[: len(self.text) - cut]
+
+    @property
+    def clean_span(self) -> Span:
+        """Where :attr:`clean_text` is printed: ``span`` without the characters cut.
+
+        >>> import putin_interviews
+        >>> q = putin_interviews.dataset().quotes.get("lz-part-1-hawk")
+        >>> q.span.length - q.clean_span.length
+        1
+        """
+        return Span(start=self.span.start, end=self.span.end - self._host_cut())
 
 
 @public
@@ -373,8 +334,8 @@ class Critique:
     target_kind: TargetKind
     target_id: str | None
     stance: Stance
-    #: What is judged, e.g. ``"follow-up questions"``.
-    aspect: str
+    #: Topic ids: what is judged.
+    topics: tuple[str, ...]
     #: The judgement, in our words.
     summary: str
     #: The quotations it rests on.
@@ -391,7 +352,7 @@ class DatasetInfo:
 
     >>> import putin_interviews
     >>> putin_interviews.dataset().info.schema_version
-    1
+    2
     """
 
     schema_version: int

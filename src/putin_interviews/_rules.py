@@ -186,9 +186,7 @@ ID_LENGTH = Rule(
     "0 < len({id}) <= MAX_ID_LENGTH",
     lambda id, **_: f"an id must have 1 to {MAX_ID_LENGTH} characters, not {len(id)}",
 )
-UNIQUE_ID = Rule(
-    "{id} not in {seen}", lambda id, seen, table, **_: f"duplicate id {shown(id)} (first at $.{table}[{seen[id]}])"
-)
+UNIQUE_ID = Rule("{id} not in {seen}", lambda id, seen, **_: f"duplicate id {shown(id)} (first at {seen[id]})")
 REFERENCE = Rule(
     "{value} in {ids}",
     lambda value, ids, noun, owner, **_: f"unknown {noun} {shown(value)} ({owner}){did_you_mean(suggest(value, ids))}",

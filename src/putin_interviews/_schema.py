@@ -16,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from ._integrity import RULES, QuotesOfArticle
+from ._applied import QuotesOfArticle
+from ._integrity import RULES
 from ._limits import EPISODE_NUMBERS, INTEGER_RANGE, MAX_ID_LENGTH, MAX_STRING, SCHEMA_VERSION
 from ._models import DatasetInfo
 from ._public import public

@@ -16,8 +16,9 @@ from ._cite import Citable, bibliography_with, cite_with
 from ._dataset import Dataset
 from ._errors import argument
 from ._load import dataset
+from ._printed import Critiques, Quotes
 from ._public import public
-from ._tables import Articles, Critiques, Episodes, People, Quotes
+from ._tables import Articles, Episodes, People, Topics
 
 __all__ = [
     "articles",
@@ -30,9 +31,11 @@ __all__ = [
     "get_episode",
     "get_person",
     "get_quote",
+    "get_topic",
     "people",
     "quotes",
     "search",
+    "topics",
 ]
 
 P = ParamSpec("P")
@@ -69,7 +72,18 @@ people = _on_bundled(
 
     >>> import putin_interviews
     >>> len(putin_interviews.people())
-    12
+    18
+    """,
+)
+topics = _on_bundled(
+    Topics.filter,
+    lambda ds: ds.topics,
+    "topics",
+    """The topic vocabulary of the bundled dataset (see :meth:`Topics.filter`).
+
+    >>> import putin_interviews
+    >>> putin_interviews.topics().get("ukraine-and-crimea").label
+    'Ukraine and Crimea'
     """,
 )
 articles = _on_bundled(
@@ -94,7 +108,7 @@ episodes = _on_bundled(
     See :meth:`Episodes.filter`.
 
     >>> import putin_interviews
-    >>> [e.title for e in putin_interviews.episodes(topic="hacking")]
+    >>> [e.title for e in putin_interviews.episodes(topic="election-interference")]
     ['Part 4']
     """,
 )
@@ -107,7 +121,7 @@ quotes = _on_bundled(
     See :meth:`Quotes.filter` for the criteria.
 
     >>> import putin_interviews
-    >>> len(putin_interviews.quotes(speaker="putin", episode=1))
+    >>> len(putin_interviews.quotes(speaker="putin", episode=1, mode="direct"))
     8
     >>> putin_interviews.quotes(speaker="Putin", text="DETENTE")
     Quotes: 0 quotes
@@ -135,6 +149,17 @@ get_person = _on_bundled(
     >>> import putin_interviews
     >>> putin_interviews.get_person("vladimir putin").id
     'putin'
+    """,
+)
+get_topic = _on_bundled(
+    Dataset.get_topic,
+    _itself,
+    "get_topic",
+    """A topic of the bundled dataset by id or label.
+
+    >>> import putin_interviews
+    >>> putin_interviews.get_topic("Ukraine and Crimea").id
+    'ukraine-and-crimea'
     """,
 )
 get_article = _on_bundled(
@@ -177,7 +202,7 @@ get_critique = _on_bundled(
     """A critique of the bundled dataset by id.
 
     >>> import putin_interviews
-    >>> putin_interviews.get_critique("deadline-colbert-no-followup").critic_id
+    >>> putin_interviews.get_critique("deadline-colbert-no-followup-critique").critic_id
     'colbert'
     """,
 )
@@ -189,7 +214,7 @@ search = _on_bundled(
 
     >>> import putin_interviews
     >>> [h.record.id for h in putin_interviews.search("al qaida", kind="quote")]
-    ['lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
+    ['lz-part-1-blamed-us-al-qaida', 'lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
     """,
 )
 

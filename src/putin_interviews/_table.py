@@ -24,7 +24,7 @@ from ._errors import NotFoundError, argument, shown, suggest
 from ._filters import hit_limit
 from ._gc import collector_paused
 from ._hits import Hit
-from ._models import Article, Critique, Episode, Person, Quote
+from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import once, once_in
 from ._public import public
 from ._render import format_table, html_table
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Deferred", "Table"]
 
-R = TypeVar("R", Person, Article, Episode, Quote, Critique)
+R = TypeVar("R", Person, Topic, Article, Episode, Quote, Critique)
 
 
 @attrs.frozen

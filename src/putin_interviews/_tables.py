@@ -1,10 +1,10 @@
-"""The five tables (people, articles, episodes, quotes, critiques), their filters, and
+"""The tables the printed records refer to (people, topics, articles, episodes), their filters, and
 :data:`TABLES`, the one registry of tables that the loader, exports, schema and command
 line read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -15,39 +15,25 @@ from ._filters import (
     UNSET,
     UnsetType,
     any_in,
-    article_ids,
     as_values,
     contains,
     enums,
     episode_numbers,
     is_in,
-    member,
-    person_ids,
-    topics,
+    topic_ids,
 )
-from ._models import (
-    Article,
-    ArticleKind,
-    CriticKind,
-    Critique,
-    Episode,
-    Person,
-    PersonKind,
-    Quote,
-    QuoteKind,
-    Stance,
-    TargetKind,
-    Venue,
-)
+from ._kinds import ArticleKind, PersonKind
+from ._models import Article, Episode, Person, Topic
 from ._once import once
+from ._printed import Critiques, Quotes
 from ._public import public
 from ._search import normalize
 from ._table import Table
 
 if TYPE_CHECKING:
-    from ._dataset import Dataset
+    pass
 
-__all__ = ["TABLES", "Articles", "Critiques", "Episodes", "People", "Quotes", "TableSpec"]
+__all__ = ["TABLES", "Articles", "Critiques", "Episodes", "People", "Quotes", "TableSpec", "Topics"]
 
 
 @public
@@ -121,6 +107,59 @@ class People(Table[Person]):
         tests: list[Callable[[Person], bool]] = []
         if kind is not UNSET:
             tests.append(is_in(enums(PersonKind, kind, "person kind"), lambda p: p.kind))
+        return self._where(tests)
+
+
+@public
+class Topics(Table[Topic]):
+    """The topic vocabulary of a dataset, or a selection of it. :meth:`get` also takes a
+    label, case- and accent-insensitively; the ``topic`` filters of the other tables take
+    what it takes.
+
+    >>> import putin_interviews
+    >>> putin_interviews.dataset().topics.get("surveillance").label
+    'Surveillance'
+    """
+
+    __slots__ = ()
+    kind = "topic"
+    record_type = Topic
+    _columns = (
+        ("id", lambda t: t.id),
+        ("label", lambda t: t.label),
+        ("definition", lambda t: t.definition),
+    )
+    _search_fields = (("label", 2.0), ("definition", 1.0))
+
+    def _keys(self) -> Mapping[str, str]:
+        return {**{t.label: t.id for t in self._items}, **{t.id: t.id for t in self._items}}
+
+    def get(self, key: str) -> Topic:
+        """The topic with this id or label (case- and accent-insensitive).
+
+        >>> import putin_interviews
+        >>> topics = putin_interviews.dataset().topics
+        >>> topics.get("UKRAINE AND CRIMEA") == topics.get("Ukraine and Crimea") == topics.get("ukraine-and-crimea")
+        True
+        """
+        found = self._id_index().get(key) if isinstance(key, str) else None
+        if found is None and isinstance(key, str):
+            folded = normalize(key)
+            found = next((t for t in self._items if folded in (normalize(t.id), normalize(t.label))), None)
+        if found is None:
+            raise NotFoundError(self.kind, key, suggest(str(key), self._keys()))
+        return found
+
+    def filter(self, *, text: str | Iterable[str] | UnsetType = UNSET) -> Topics:
+        """Topics whose label or definition contains ``text`` (case and accents ignored).
+
+        >>> import putin_interviews
+        >>> [t.id for t in putin_interviews.topics(text="afghanistan")]
+        ['us-foreign-policy']
+        """
+        tests: list[Callable[[Topic], bool]] = []
+        if text is not UNSET:
+            tests.append(contains(as_values(text), lambda t: f"{t.label}\n{t.definition}", "text"))
         return self._where(tests)
 
 
@@ -223,7 +262,7 @@ class Episodes(Table[Episode]):
         self,
         *,
         number: int | str | Iterable[int | str] | UnsetType = UNSET,
-        topic: str | Iterable[str] | UnsetType = UNSET,
+        topic: str | Topic | Iterable[str | Topic] | UnsetType = UNSET,
     ) -> Episodes:
         """Episodes matching every criterion given.
 
@@ -235,182 +274,8 @@ class Episodes(Table[Episode]):
         if number is not UNSET:
             tests.append(is_in(episode_numbers(self._ds(), number), lambda e: e.number))
         if topic is not UNSET:
-            wanted = topics(topic, (t for e in self._ds().episodes for t in e.topics))
-            tests.append(any_in(wanted, lambda e: (normalize(t) for t in e.topics)))
+            tests.append(any_in(topic_ids(self._ds(), topic), lambda e: e.topics))
         return self._where(tests)
-
-
-@public
-class Quotes(Table[Quote]):
-    """Verbatim quotations, in document order, or a selection of them.
-
-    >>> import putin_interviews
-    >>> len(putin_interviews.dataset().quotes)
-    57
-    """
-
-    __slots__ = ()
-    kind = "quote"
-    record_type = Quote
-    _columns = (
-        ("id", lambda q: q.id),
-        ("speaker", lambda q: q.speaker_id),
-        ("part", lambda q: q.episode if q.episode is not None else "?"),
-        ("kind", lambda q: q.kind),
-        ("text", lambda q: q.text),
-    )
-    _search_fields = (("text", 1.0),)
-
-    def filter(
-        self,
-        *,
-        speaker: str | Person | Iterable[str | Person] | UnsetType = UNSET,
-        addressee: str | Person | Iterable[str | Person | None] | UnsetType | None = UNSET,
-        article: str | Article | Iterable[str | Article] | UnsetType = UNSET,
-        episode: int | str | Episode | Iterable[int | str | Episode | None] | UnsetType | None = UNSET,
-        venue: Venue | str | Iterable[Venue | str | None] | UnsetType | None = UNSET,
-        kind: QuoteKind | str | Iterable[QuoteKind | str] | UnsetType = UNSET,
-        topic: str | Iterable[str] | UnsetType = UNSET,
-        text: str | Iterable[str] | UnsetType = UNSET,
-    ) -> Quotes:
-        """Quotations matching every criterion given (AND); a list or tuple for one
-        criterion means any of its values (OR). ``None`` for ``episode``, ``venue`` or
-        ``addressee`` selects the quotations where it is not known. People are given by
-        anything :meth:`People.get` accepts; ``text`` is a case- and accent-insensitive
-        substring.
-
-        >>> import putin_interviews
-        >>> ds = putin_interviews.dataset()
-        >>> len(ds.quotes.filter(speaker="putin").filter(episode=1))
-        8
-        >>> [q.id for q in ds.quotes.filter(speaker=["Colbert", "putin"], episode=None, kind="partial")]
-        ['deadline-colbert-mild-description']
-        """
-        indexed: list[tuple[str, set[Any]]] = []
-        tests: list[Callable[[Quote], bool]] = []
-        if speaker is not UNSET:
-            indexed.append(("speaker_id", person_ids(self._ds(), speaker)))
-        if addressee is not UNSET:
-            indexed.append(("addressee_id", person_ids(self._ds(), addressee)))
-        if article is not UNSET:
-            indexed.append(("article_id", article_ids(self._ds(), article)))
-        if episode is not UNSET:
-            indexed.append(("episode", episode_numbers(self._ds(), episode)))
-        if venue is not UNSET:
-            indexed.append(("venue", {None if v is None else member(Venue, v, "venue") for v in as_values(venue)}))
-        if kind is not UNSET:
-            indexed.append(("kind", enums(QuoteKind, kind, "quote kind")))
-        if topic is not UNSET:
-            wanted = topics(topic, (t for q in self._ds().quotes for t in q.topics))
-            tests.append(any_in(wanted, lambda q: (normalize(t) for t in q.topics)))
-        if text is not UNSET:
-            tests.append(contains(as_values(text), lambda q: q.text, "text"))
-        return self._select(indexed, tests)
-
-
-@public
-class Critiques(Table[Critique]):
-    """Evaluative judgements, in document order, or a selection of them.
-
-    >>> import putin_interviews
-    >>> putin_interviews.dataset().critiques.get("lz-part-1-missed-opportunity").aspect
-    'follow-up questions'
-    """
-
-    __slots__ = ()
-    kind = "critique"
-    record_type = Critique
-    _columns = (
-        ("id", lambda c: c.id),
-        ("critic", lambda c: c.critic_id or f"({c.critic_kind.value})"),
-        ("target", lambda c: c.target_id or f"({c.target_kind.value})"),
-        ("stance", lambda c: c.stance),
-        ("aspect", lambda c: c.aspect),
-        ("summary", lambda c: c.summary),
-    )
-    _search_fields = (("summary", 1.0), ("aspect", 1.0))
-
-    def _parties(self, value: Any, kinds: type[CriticKind] | type[TargetKind]) -> set[Hashable]:
-        """Resolve critic/target values: a kind (e.g. "article", "documentary"), a person,
-        or (targets only) an episode."""
-        out: set[Hashable] = set()
-        for v in as_values(value):
-            if isinstance(v, (CriticKind, TargetKind)):
-                out.add(("kind", v.value))
-                continue
-            if isinstance(v, str) and normalize(v) in {normalize(k.value) for k in kinds}:
-                out.add(("kind", normalize(v)))
-                continue
-            if kinds is TargetKind and (
-                isinstance(v, (int, Episode)) or (isinstance(v, str) and _is_episode(self._ds(), v))
-            ):
-                out.add(("episode", self._ds().episodes.get(v.number if isinstance(v, Episode) else v).id))
-                continue
-            try:
-                (pid,) = person_ids(self._ds(), v)
-            except NotFoundError as exc:
-                extra = tuple(k.value for k in kinds)
-                raise NotFoundError("critic" if kinds is CriticKind else "target", v, exc.suggestions + extra) from None
-            out.add(("person", pid))
-        return out
-
-    def filter(
-        self,
-        *,
-        critic: str | Person | CriticKind | Iterable[str | Person | CriticKind] | UnsetType = UNSET,
-        target: str
-        | int
-        | Person
-        | Episode
-        | TargetKind
-        | Iterable[str | int | Person | Episode | TargetKind]
-        | UnsetType = UNSET,
-        stance: Stance | str | Iterable[Stance | str] | UnsetType = UNSET,
-        aspect: str | Iterable[str] | UnsetType = UNSET,
-        article: str | Article | Iterable[str | Article] | UnsetType = UNSET,
-        episode: int | str | Episode | Iterable[int | str | Episode | None] | UnsetType | None = UNSET,
-    ) -> Critiques:
-        """Critiques matching every criterion given (AND; a list or tuple means OR).
-
-        ``critic`` is a person, ``"article"`` (the article's own voice) or ``"unnamed"``;
-        ``target`` is a person, an episode (number or id), or ``"documentary"``; ``aspect``
-        is a case- and accent-insensitive substring.
-
-        >>> import putin_interviews
-        >>> [c.id for c in putin_interviews.critiques(critic="colbert", target="stone")]
-        ['deadline-colbert-no-followup', 'deadline-colbert-surprised-respect',
-         'deadline-colbert-mild-description']
-        """
-        tests: list[Callable[[Critique], bool]] = []
-        if critic is not UNSET:
-            critics = self._parties(critic, CriticKind)
-            tests.append(lambda c: ("kind", c.critic_kind.value) in critics or ("person", c.critic_id) in critics)
-        if target is not UNSET:
-            targets = self._parties(target, TargetKind)
-            tests.append(
-                lambda c: (
-                    ("kind", c.target_kind.value) in targets
-                    or ("person" if c.target_kind is TargetKind.PERSON else "episode", c.target_id) in targets
-                )
-            )
-        indexed: list[tuple[str, set[Any]]] = []
-        if stance is not UNSET:
-            indexed.append(("stance", enums(Stance, stance, "stance")))
-        if aspect is not UNSET:
-            tests.append(contains(as_values(aspect), lambda c: c.aspect, "aspect"))
-        if article is not UNSET:
-            indexed.append(("article_id", article_ids(self._ds(), article)))
-        if episode is not UNSET:
-            indexed.append(("episode", episode_numbers(self._ds(), episode)))
-        return self._select(indexed, tests)
-
-
-def _is_episode(ds: Dataset, value: str) -> bool:
-    try:
-        ds.episodes.get(value)
-    except NotFoundError:
-        return False
-    return True
 
 
 @attrs.frozen
@@ -436,6 +301,7 @@ class TableSpec:
 #: Every table of a dataset, in the file's order.
 TABLES: tuple[TableSpec, ...] = (
     TableSpec("people", People),
+    TableSpec("topics", Topics),
     TableSpec("articles", Articles),
     TableSpec("episodes", Episodes),
     TableSpec("quotes", Quotes),

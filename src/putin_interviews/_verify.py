@@ -37,8 +37,9 @@ def verify(sources: str | os.PathLike[str], dataset: Dataset | None = None) -> l
 
     For each article, its file (``Article.source_file``) must exist and have the recorded
     SHA-256 and length in characters (UTF-8, read as it is). Then every quotation's spans
-    (``span`` and ``other_spans``) must hold exactly its text, and every critique span and
-    claim span must lie inside the text and cover something. An article whose file differs
+    (``span`` and ``other_spans``) must hold exactly its text; its ``cue`` must cover whole
+    words of the text outside the quotation; every critique span and claim span must lie
+    inside the text and cover something. An article whose file differs
     has its spans left unchecked: the problem is the file.
 
     >>> import pathlib, tempfile, putin_interviews
@@ -89,12 +90,31 @@ def verify(sources: str | os.PathLike[str], dataset: Dataset | None = None) -> l
             found = text[span.start : span.end]
             if found != quote.text:
                 problems.append(Problem(path, f"the source has {shown(found)} there, not the quotation ({owner})"))
+        if quote.cue is not None:
+            problems += _cue_problems(text, quote.cue, quote.spans, f"$.quotes[{i}].cue", owner)
     for i, critique in enumerate(ds.critiques):
         for j, span in enumerate(critique.spans if critique.article_id in texts else ()):
             problems += _covers(
                 texts[critique.article_id], span, f"$.critiques[{i}].spans[{j}]", f"critique {critique.id!r}"
             )
     return problems
+
+
+def _cue_problems(text: str, cue: Span, spans: tuple[Span, ...], path: str, owner: str) -> list[Problem]:
+    """A cue covers whole words (no space at either end, no word cut) and none of the
+    quotation's own characters (``spans``)."""
+    found = _covers(text, cue, path, owner)
+    if found:
+        return found
+    words = text[cue.start : cue.end]
+    cut = (cue.start > 0 and text[cue.start - 1].isalnum() and text[cue.start].isalnum()) or (
+        cue.end < len(text) and text[cue.end - 1].isalnum() and text[cue.end].isalnum()
+    )
+    if cut or words != words.strip():
+        return [Problem(path, f"the cue {shown(words)} does not begin and end on whole words ({owner})")]
+    if any(cue.start < s.end and s.start < cue.end for s in spans):
+        return [Problem(path, f"the cue {shown(words)} overlaps the quotation ({owner})")]
+    return []
 
 
 def _covers(text: str, span: Span, path: str, owner: str) -> list[Problem]:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._models import Article, ArticleKind, Critique, DatasetInfo, Episode, PersonKind, Quote
+from .._kinds import ArticleKind, PersonKind
+from .._models import Article, Critique, DatasetInfo, Episode, Quote
 from ._rich import Name, Rich
 
 if TYPE_CHECKING:
@@ -166,8 +167,8 @@ def work_of(ds: Dataset, record: object) -> tuple[Work, Name | None]:
     if isinstance(record, Critique):
         return _article(ds, ds.articles.get(record.article_id)), None
     if isinstance(record, Quote):
-        speaker = ds.people.get(record.speaker_id)
-        name = Name.of(speaker.name, speaker.kind is PersonKind.GROUP)
+        speaker = ds.speaker_of(record)
+        name = None if speaker is None else Name.of(speaker.name, speaker.kind is PersonKind.GROUP)
         return _article(ds, ds.articles.get(record.article_id)), name
     raise TypeError(
         f"cannot cite a {type(record).__name__}: record must be an Article, Episode, Quote, Critique or a Dataset"
