@@ -41,8 +41,7 @@ def write_generated() -> None:
     ds = pi.dataset()
     GENERATED.mkdir(exist_ok=True)
     out = [f"Dataset version {ds.info.dataset_version}, schema version {ds.info.schema_version}.\n"]
-    out.append(_table(["table", "records"], [[name, len(t)] for name, t in zip(
-        ["people", "articles", "episodes", "quotes", "critiques"], ds.tables(), strict=True)]))
+    out.append(_table(["table", "records"], [[type(t).__name__.lower(), len(t)] for t in ds.tables()]))
     out.append("\nPer article:\n\n")
     out.append(_table(
         ["article", "outlet", "headline", "quotations", "critiques"],
@@ -54,10 +53,13 @@ def write_generated() -> None:
     by = Counter((q.speaker_id, q.episode) for q in ds.quotes)
     out.append(_table(
         ["speaker", *[f"Part {p}" if p else "?" for p in parts], "all"],
-        [[ds.get_person(s).name, *[by[(s, p)] for p in parts], n] for s, n in speakers.most_common()],
+        [[ds.get_person(s).name if s else "(the writers: scare quotes)", *[by[(s, p)] for p in parts], n]
+         for s, n in speakers.most_common()],
     ))
     kinds = Counter(q.kind.value for q in ds.quotes)
     out.append("\nQuotations by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ".\n")
+    modes = Counter(q.mode.value for q in ds.quotes)
+    out.append("\nQuotations by mode: " + ", ".join(f"{k} {n}" for k, n in sorted(modes.items())) + ".\n")
     inferred = sum(1 for q in ds.quotes if q.inferred)
     out.append(f"\nQuotations with at least one inferred field: {inferred} of {len(ds.quotes)}.\n")
     stances = Counter((c.target_id or c.target_kind.value, c.stance.value) for c in ds.critiques)
