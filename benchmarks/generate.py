@@ -215,9 +215,11 @@ def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:
             "aliases": [f"Family{i}"],
             "description": "a speaker",
             "kind": "group" if i % 17 == 0 else "individual",
+            "basis": [],
         }
         for i in range(n_people)
     ]
+    topics = [{"id": t, "label": t.replace("-", " "), "definition": "A synthetic topic."} for t in TOPICS]
     articles = []
     for i in range(n_articles):
         articles.append(
@@ -254,6 +256,7 @@ def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:
             "topics": TOPICS[:5],
             "summary": None,
             "basis": [],
+            "inferred": [],
         }
         for n in range(1, 5)
     ]
@@ -270,6 +273,8 @@ def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:
                 "article_id": f"article-{i // 20}",
                 "span": {"start": start, "end": start + len(text)},
                 "other_spans": [],
+                "cue": None if i % 2 else {"start": start + len(text) + 2, "end": start + len(text) + 12},
+                "mode": "indirect" if i % 5 == 0 else "direct",
                 "kind": rng.choice(KINDS),
                 "episode": rng.choice([1, 2, 3, 4, None]),
                 "venue": rng.choice(VENUES),
@@ -292,7 +297,7 @@ def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:
                 "target_kind": "person",
                 "target_id": f"person-{rng.randrange(n_people)}",
                 "stance": rng.choice(["positive", "negative", "mixed"]),
-                "aspect": "follow-up questions",
+                "topics": TOPICS[i % 60 : i % 60 + 1],
                 "summary": _sentence(rng, 10, 25),
                 "quote_ids": [f"q-{article * 20}"] if article * 20 < n_quotes else [],
                 "episode": None,
@@ -301,7 +306,7 @@ def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:
             }
         )
     info = {
-        "schema_version": 1,
+        "schema_version": 2,
         "dataset_version": f"synthetic-{n_quotes}",
         "title": "Synthetic",
         "authors": ["bench"],
@@ -315,6 +320,7 @@ def generate(n_quotes: int, seed: int = 1) -> dict[str, object]:
     return {
         "info": info,
         "people": people,
+        "topics": topics,
         "articles": articles,
         "episodes": episodes,
         "quotes": quotes,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import json
 import os
 import random
@@ -166,7 +167,10 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
     import putin_interviews as pi
     from putin_interviews._search import tokens
 
-    path = work / f"synthetic-{n}.json"
+    # Named after the generator's source, so a file written by an older generator (an older
+    # schema) is never reused.
+    version = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:12]
+    path = work / f"synthetic-{n}-{version}.json"
     if not path.exists():
         generate.write(n, path)
     data = path.read_bytes()
