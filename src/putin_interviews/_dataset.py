@@ -281,7 +281,7 @@ class Dataset:
 
         >>> import putin_interviews
         >>> len(putin_interviews.dataset().quotes_in("lz-part-3"))
-        8
+        13
         """
         return self.quotes.filter(article=article)
 
@@ -290,7 +290,7 @@ class Dataset:
 
         >>> import putin_interviews
         >>> len(putin_interviews.dataset().critiques_in("deadline-colbert"))
-        17
+        33
         """
         return self.critiques.filter(article=article)
 
@@ -299,7 +299,7 @@ class Dataset:
 
         >>> import putin_interviews
         >>> len(putin_interviews.dataset().quotes_by("Vladimir Putin"))
-        19
+        27
         """
         return self.quotes.filter(speaker=person)
 
@@ -318,7 +318,7 @@ class Dataset:
 
         >>> import putin_interviews
         >>> len(putin_interviews.dataset().critiques_of("stone"))
-        15
+        22
         """
         return self.critiques.filter(target=person)
 
@@ -327,7 +327,7 @@ class Dataset:
 
         >>> import putin_interviews
         >>> [c.target_id for c in putin_interviews.dataset().critiques_by("studio audience")]
-        ['stone', 'colbert']
+        ['stone', 'stone', 'colbert', 'stone']
         """
         return self.critiques.filter(critic=person)
 
@@ -364,7 +364,7 @@ class Dataset:
 
         >>> import putin_interviews
         >>> putin_interviews.dataset().to_dict()["info"]["schema_version"]
-        1
+        2
         """
         data: dict[str, Any] = _convert.unstructure(self)
         return data
@@ -402,7 +402,7 @@ class Dataset:
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     [db] = putin_interviews.dataset().export(pathlib.Path(tmp) / "pi.db", format="sqlite")
         ...     con = sqlite3.connect(db)
-        ...     con.execute("SELECT count(*) FROM quotes WHERE speaker_id = 'putin'").fetchone()
+        ...     con.execute("SELECT count(*) FROM quotes WHERE speaker_id = 'putin' AND mode = 'direct'").fetchone()
         ...     con.close()
         (19,)
         """

@@ -78,7 +78,7 @@ class Quotes(Table[Quote]):
         >>> ds = putin_interviews.dataset()
         >>> len(ds.quotes.filter(speaker="putin").filter(episode=1, mode="direct"))
         8
-        >>> [q.id for q in ds.quotes.filter(speaker=["Colbert", "putin"], episode=None, kind="partial")]
+        >>> [q.id for q in ds.quotes.filter(speaker=["Colbert", "putin"], episode=None, kind="partial", mode="direct")]
         ['deadline-colbert-mild-description']
         """
         indexed: list[tuple[str, set[Any]]] = []
@@ -174,8 +174,8 @@ class Critiques(Table[Critique]):
 
         >>> import putin_interviews
         >>> [c.id for c in putin_interviews.critiques(critic="colbert", target="stone")]
-        ['deadline-colbert-no-followup', 'deadline-colbert-surprised-respect',
-         'deadline-colbert-mild-description']
+        ['deadline-colbert-no-followup-critique', 'deadline-colbert-dog-joke',
+         'deadline-colbert-surprised-respect', 'deadline-colbert-mild-description-critique']
         """
         tests: list[Callable[[Critique], bool]] = []
         if critic is not UNSET:

@@ -343,7 +343,7 @@ class Table(Sequence[R]):
 
         >>> import putin_interviews
         >>> [q.id for q in putin_interviews.dataset().quotes.search("al qaida")]
-        ['lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
+        ['lz-part-1-blamed-us-al-qaida', 'lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
         """
         return self._derive(record for record, _, _ in self._ranked(query, limit))
 
@@ -376,7 +376,7 @@ class Table(Sequence[R]):
 
         >>> import putin_interviews
         >>> print(putin_interviews.people(kind="group").to_csv().splitlines()[0])
-        id,name,aliases,description,kind
+        id,name,aliases,description,kind,basis
         """
         return _flat.csv_text(self.record_type, self.to_dicts())
 

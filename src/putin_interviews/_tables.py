@@ -102,7 +102,7 @@ class People(Table[Person]):
 
         >>> import putin_interviews
         >>> [p.id for p in putin_interviews.people(kind="group")]
-        ['united-states', 'the-left', 'studio-audience']
+        ['united-states', 'women', 'the-left', 'russia', 'the-press', 'studio-audience']
         """
         tests: list[Callable[[Person], bool]] = []
         if kind is not UNSET:
@@ -267,7 +267,7 @@ class Episodes(Table[Episode]):
         """Episodes matching every criterion given.
 
         >>> import putin_interviews
-        >>> [e.number for e in putin_interviews.episodes(topic="cia")]
+        >>> [e.number for e in putin_interviews.episodes(topic="us-foreign-policy")]
         [1, 3]
         """
         tests: list[Callable[[Episode], bool]] = []
