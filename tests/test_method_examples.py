@@ -21,7 +21,7 @@ import putin_interviews as pi
 
 
 def _methods() -> list[tuple[str, Callable[..., Any]]]:
-    found = []
+    found: list[tuple[str, Callable[..., Any]]] = []
     for name in pi.__all__:
         cls = getattr(pi, name)
         if not inspect.isclass(cls):
