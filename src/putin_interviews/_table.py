@@ -28,7 +28,7 @@ from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import once, once_in
 from ._public import public
 from ._render import format_table, html_table
-from ._search import InvertedIndex, tokens
+from ._search import InvertedIndex, normalize, tokens
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -277,15 +277,25 @@ class Table(Sequence[R]):
     def _keys(self) -> Iterable[str] | Mapping[str, str]:
         return self._id_index().keys()
 
+    def _name_index(self) -> Mapping[str, R]:
+        """The records by the folded names ``get`` takes besides ids (none here; people and
+        topics have names)."""
+        return {}
+
     def get(self, key: str) -> R:
-        """The record with id ``key``; :class:`~putin_interviews.NotFoundError` naming the
-        closest ids when there is none.
+        """The record with id ``key`` or, in a table of named records (people, topics), one
+        of its names, case- and accent-insensitively; :class:`~putin_interviews.NotFoundError`
+        naming the closest ids when there is none.
 
         >>> import putin_interviews
         >>> putin_interviews.dataset().quotes.get("lz-part-3-always-hope").text
         'There is always hope,'
+        >>> putin_interviews.dataset().people.get("VLADIMIR PUTIN").id
+        'putin'
         """
         found = self._id_index().get(key) if isinstance(key, str) else None
+        if found is None and isinstance(key, str):
+            found = self._name_index().get(normalize(key))
         if found is None:
             raise NotFoundError(self.kind, key, suggest(str(key), self._keys()))
         return found

@@ -82,21 +82,6 @@ class People(Table[Person]):
                 keys.setdefault(text, p.id)
         return keys
 
-    def get(self, key: str) -> Person:
-        """The person or group with this id, name, surname or alias.
-
-        >>> import putin_interviews
-        >>> people = putin_interviews.dataset().people
-        >>> {people.get(k).id for k in ["putin", "Vladimir Putin", "PUTIN", "vladimir putin"]}
-        {'putin'}
-        """
-        found = self._id_index().get(key) if isinstance(key, str) else None
-        if found is None and isinstance(key, str):
-            found = self._name_index().get(normalize(key))
-        if found is None:
-            raise NotFoundError(self.kind, key, suggest(str(key), self._keys()))
-        return found
-
     def filter(self, *, kind: PersonKind | str | Iterable[PersonKind | str] | UnsetType = UNSET) -> People:
         """People matching every criterion given (``kind``: ``individual`` or ``group``).
 
@@ -119,6 +104,8 @@ class Topics(Table[Topic]):
     >>> import putin_interviews
     >>> putin_interviews.dataset().topics.get("surveillance").label
     'Surveillance'
+    >>> putin_interviews.dataset().topics.get("UKRAINE AND CRIMEA").id
+    'ukraine-and-crimea'
     """
 
     __slots__ = ()
@@ -134,21 +121,15 @@ class Topics(Table[Topic]):
     def _keys(self) -> Mapping[str, str]:
         return {**{t.label: t.id for t in self._items}, **{t.id: t.id for t in self._items}}
 
-    def get(self, key: str) -> Topic:
-        """The topic with this id or label (case- and accent-insensitive).
+    def _name_index(self) -> dict[str, Topic]:
+        def build() -> dict[str, Topic]:
+            index: dict[str, Topic] = {}
+            for t in self._items:
+                for key in (t.id, t.label):
+                    index.setdefault(normalize(key), t)
+            return index
 
-        >>> import putin_interviews
-        >>> topics = putin_interviews.dataset().topics
-        >>> topics.get("UKRAINE AND CRIMEA") == topics.get("Ukraine and Crimea") == topics.get("ukraine-and-crimea")
-        True
-        """
-        found = self._id_index().get(key) if isinstance(key, str) else None
-        if found is None and isinstance(key, str):
-            folded = normalize(key)
-            found = next((t for t in self._items if folded in (normalize(t.id), normalize(t.label))), None)
-        if found is None:
-            raise NotFoundError(self.kind, key, suggest(str(key), self._keys()))
-        return found
+        return once(self._cache, "by_name", build)
 
     def filter(self, *, text: str | Iterable[str] | UnsetType = UNSET) -> Topics:
         """Topics whose label or definition contains ``text`` (case and accents ignored).
