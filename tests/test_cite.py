@@ -16,11 +16,12 @@ import re
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews import CITATION_FORMS, Dataset, NotFoundError
+from putin_interviews._cite._rich import Name
 
 BASE = pi.dataset()
 SIGNED = attrs.evolve(
@@ -48,10 +49,12 @@ RECORDS: dict[str, object] = {
 #   (6.17: proper nouns, the first word after a colon and titles of works keep capitals), site
 #   name plain, no period after the URL (9.35); a title ending in "?" takes no period; 9.8
 #   "Doe, J. Q., & Roe, R."; 10.12 ex. 86 TV episode "Stone, O. (Director). (Year, Month Day).
-#   Title [TV series episode]. In *Series*. Network."; 9.47 same author and year: 2017a-d,
-#   ordered by title; 10.9 data set "(Version 1.0.0) [Data set …]". In-text: 8.14 title in
-#   title case (italic as in the reference) or the bracketed description; 8.17 "&" in
-#   parentheses, "and" in prose; 8.6 secondary source "(Stone, as cited in …, n.d.)".
+#   Title [TV series episode]. In *Series*. Network."; 9.47 a year letter only among the
+#   entries of one reference list (none for a citation alone: see the tests of year letters);
+#   10.9 data set "(Version 1.0.0) [Data set …]". In-text: 8.14 the title shortened (its
+#   first four words), in title case, italic as in the reference, or the bracketed
+#   description shortened alike; 8.17 "&" in parentheses, "and" in prose; 8.6 secondary
+#   source "(Stone, as cited in …, n.d.)".
 # MLA 9 -- 5.22 no author, begin with the title; 5.27 “Title.” with the period inside the
 #   quotation marks, *Container* italic; 5.24 headline case ("about" lower case); 5.30 an
 #   untitled work, a plain description; 5.93 URL without https://; 5.104 TV episode
@@ -59,7 +62,7 @@ RECORDS: dict[str, object] = {
 #   6.7 a short title (first words) in its quotation marks; 6.77 "qtd. in"; 6.5 full names
 #   or the full title in prose; 6.43 punctuation inside nested quotation marks.
 # Chicago 17 author-date -- 15.47 with 14.207 unsigned news: the outlet in the author place;
-#   15.19 "n.d.-a"/"n.d.-b" and 2017a-d for the same name and year, by title; 15.49 full date
+#   15.19 year letters only within one reference list (none here); 15.49 full date
 #   after the outlet; 14.18 period after the URL; 15.7 "(Author Year)" with no comma; 15.52
 #   "quoted in"; 14.265 TV: "Aired June 12, 2017, on Showtime."
 # Chicago 17 notes -- 14.207 unsigned: the note begins with the title, the bibliography with
@@ -92,7 +95,7 @@ GOLDEN = {
         "apa",
         "reference",
         "part-1",
-    ): "Stone, O. (Director). (2017a, June 12). Part 1 \\[TV series episode\\]. In *The Putin Interviews*. Showtime.",
+    ): "Stone, O. (Director). (2017, June 12). Part 1 \\[TV series episode\\]. In *The Putin Interviews*. Showtime.",
     (
         "apa",
         "reference",
@@ -113,42 +116,42 @@ GOLDEN = {
         "apa",
         "in-text",
         "lz-part-1",
-    ): "(*Vladimir Putin Opens Up to Oliver Stone About America, al-Qaida, and More*, n.d.)",
-    ("apa", "in-text", "lz-part-3"): "(\\[Review of Part 3 of *The Putin Interviews*\\], n.d.)",
+    ): "(*Vladimir Putin Opens Up*, n.d.)",
+    ("apa", "in-text", "lz-part-3"): "(\\[Review of Part 3\\], n.d.)",
     (
         "apa",
         "in-text",
         "deadline-colbert",
-    ): "(\\[Report on Stone’s appearance on *The Late Show with Stephen Colbert*\\], n.d.)",
+    ): "(\\[Report on Stone’s appearance\\], n.d.)",
     ("apa", "in-text", "signed"): "(Doe & Roe, 2017)",
-    ("apa", "in-text", "part-1"): "(Stone, 2017a)",
+    ("apa", "in-text", "part-1"): "(Stone, 2017)",
     (
         "apa",
         "in-text",
         "quote",
-    ): "(Stone, as cited in \\[Report on Stone’s appearance on *The Late Show with Stephen Colbert*\\], n.d.)",
-    ("apa", "in-text", "critique"): "(\\[Review of Part 3 of *The Putin Interviews*\\], n.d.)",
+    ): "(Stone, as cited in \\[Report on Stone’s appearance\\], n.d.)",
+    ("apa", "in-text", "critique"): "(\\[Review of Part 3\\], n.d.)",
     ("apa", "in-text", "dataset"): "(putin-interviews contributors, 2026)",
     # apa narrative
     (
         "apa",
         "narrative",
         "lz-part-1",
-    ): "*Vladimir Putin Opens Up to Oliver Stone About America, al-Qaida, and More* (n.d.)",
-    ("apa", "narrative", "lz-part-3"): "\\[Review of Part 3 of *The Putin Interviews*\\] (n.d.)",
+    ): "*Vladimir Putin Opens Up* (n.d.)",
+    ("apa", "narrative", "lz-part-3"): "\\[Review of Part 3\\] (n.d.)",
     (
         "apa",
         "narrative",
         "deadline-colbert",
-    ): "\\[Report on Stone’s appearance on *The Late Show with Stephen Colbert*\\] (n.d.)",
+    ): "\\[Report on Stone’s appearance\\] (n.d.)",
     ("apa", "narrative", "signed"): "Doe and Roe (2017)",
-    ("apa", "narrative", "part-1"): "Stone (2017a)",
+    ("apa", "narrative", "part-1"): "Stone (2017)",
     (
         "apa",
         "narrative",
         "quote",
-    ): "Stone (as cited in \\[Report on Stone’s appearance on *The Late Show with Stephen Colbert*\\], n.d.)",
-    ("apa", "narrative", "critique"): "\\[Review of Part 3 of *The Putin Interviews*\\] (n.d.)",
+    ): "Stone (as cited in \\[Report on Stone’s appearance\\], n.d.)",
+    ("apa", "narrative", "critique"): "\\[Review of Part 3\\] (n.d.)",
     ("apa", "narrative", "dataset"): "putin-interviews contributors (2026)",
     # mla reference
     (
@@ -210,12 +213,12 @@ GOLDEN = {
         "chicago",
         "reference",
         "lz-part-1",
-    ): "*LifeZette*. n.d.-b. “Vladimir Putin Opens Up to Oliver Stone about America, al-Qaida, and More.” https://www.lifezette.com/popzette/putin-opens-up-to-oliver-stone-about-america-al-qaida-and-more/amp/.",
+    ): "*LifeZette*. n.d. “Vladimir Putin Opens Up to Oliver Stone about America, al-Qaida, and More.” https://www.lifezette.com/popzette/putin-opens-up-to-oliver-stone-about-america-al-qaida-and-more/amp/.",
     (
         "chicago",
         "reference",
         "lz-part-3",
-    ): "*LifeZette*. n.d.-a. Review of Part 3 of *The Putin Interviews*. http://www.lifezette.com/popzette/oliver-stone-putting-megyn-kelly-to-shame/amp/.",
+    ): "*LifeZette*. n.d. Review of Part 3 of *The Putin Interviews*. http://www.lifezette.com/popzette/oliver-stone-putting-megyn-kelly-to-shame/amp/.",
     (
         "chicago",
         "reference",
@@ -230,7 +233,7 @@ GOLDEN = {
         "chicago",
         "reference",
         "part-1",
-    ): "Stone, Oliver, dir. 2017a. *The Putin Interviews*. “Part 1.” Aired June 12, 2017, on Showtime.",
+    ): "Stone, Oliver, dir. 2017. *The Putin Interviews*. “Part 1.” Aired June 12, 2017, on Showtime.",
     (
         "chicago",
         "reference",
@@ -240,29 +243,29 @@ GOLDEN = {
         "chicago",
         "reference",
         "critique",
-    ): "*LifeZette*. n.d.-a. Review of Part 3 of *The Putin Interviews*. http://www.lifezette.com/popzette/oliver-stone-putting-megyn-kelly-to-shame/amp/.",
+    ): "*LifeZette*. n.d. Review of Part 3 of *The Putin Interviews*. http://www.lifezette.com/popzette/oliver-stone-putting-megyn-kelly-to-shame/amp/.",
     (
         "chicago",
         "reference",
         "dataset",
     ): "putin-interviews contributors. 2026. *The Putin Interviews: Quotations and Critiques from the Press*. Version 2.0.0. Data set and Python package.",
     # chicago in-text
-    ("chicago", "in-text", "lz-part-1"): "(*LifeZette* n.d.-b)",
-    ("chicago", "in-text", "lz-part-3"): "(*LifeZette* n.d.-a)",
+    ("chicago", "in-text", "lz-part-1"): "(*LifeZette* n.d.)",
+    ("chicago", "in-text", "lz-part-3"): "(*LifeZette* n.d.)",
     ("chicago", "in-text", "deadline-colbert"): "(*Deadline* n.d.)",
     ("chicago", "in-text", "signed"): "(Doe and Roe 2017)",
-    ("chicago", "in-text", "part-1"): "(Stone 2017a)",
+    ("chicago", "in-text", "part-1"): "(Stone 2017)",
     ("chicago", "in-text", "quote"): "(Stone, quoted in *Deadline* n.d.)",
-    ("chicago", "in-text", "critique"): "(*LifeZette* n.d.-a)",
+    ("chicago", "in-text", "critique"): "(*LifeZette* n.d.)",
     ("chicago", "in-text", "dataset"): "(putin-interviews contributors 2026)",
     # chicago narrative
-    ("chicago", "narrative", "lz-part-1"): "*LifeZette* (n.d.-b)",
-    ("chicago", "narrative", "lz-part-3"): "*LifeZette* (n.d.-a)",
+    ("chicago", "narrative", "lz-part-1"): "*LifeZette* (n.d.)",
+    ("chicago", "narrative", "lz-part-3"): "*LifeZette* (n.d.)",
     ("chicago", "narrative", "deadline-colbert"): "*Deadline* (n.d.)",
     ("chicago", "narrative", "signed"): "Doe and Roe (2017)",
-    ("chicago", "narrative", "part-1"): "Stone (2017a)",
+    ("chicago", "narrative", "part-1"): "Stone (2017)",
     ("chicago", "narrative", "quote"): "Oliver Stone (quoted in *Deadline* n.d.)",
-    ("chicago", "narrative", "critique"): "*LifeZette* (n.d.-a)",
+    ("chicago", "narrative", "critique"): "*LifeZette* (n.d.)",
     ("chicago", "narrative", "dataset"): "putin-interviews contributors (2026)",
     # chicago-note note
     (
@@ -379,7 +382,7 @@ def test_markup_text_and_html() -> None:
         "Doe, Jane Q., and Richard Roe. “Stone’s ‘Fair Hearing’: What Putin Said?” <i>LifeZette</i>, 13 June 2017, "
     )
     assert DS.cite(DS.get_episode(1), "apa", markup="html") == (
-        "Stone, O. (Director). (2017a, June 12). Part 1 [TV series episode]. In <i>The Putin Interviews</i>. Showtime."
+        "Stone, O. (Director). (2017, June 12). Part 1 [TV series episode]. In <i>The Putin Interviews</i>. Showtime."
     )
 
 
@@ -421,14 +424,192 @@ def test_bibliography_sorts_as_each_style_sorts() -> None:
     assert len(pi.bibliography(pi.quotes(speaker="putin"), style="mla")) == 3
 
 
+# ------------------------------------------------------------------ year letters
+
+# Two works of Doe and Roe in 2017: by title "The Art …" (initial article ignored) comes
+# before "Stone’s …", though it was published later; a third in 2016 stands alone.
+LATER = attrs.evolve(SIGNED, id="signed-later", title="The Art of the Interview", published=datetime.date(2017, 12, 1))
+EARLIER = attrs.evolve(SIGNED, id="signed-2016", title="A Zebra", published=datetime.date(2016, 3, 1))
+# An unsigned, undated Deadline article with a headline: with "deadline-colbert", one outlet
+# and no date (Chicago 15.47), ordered by title, "The" ignored: "Other …" before "Report …".
+HEADED = attrs.evolve(BASE.get_article("deadline-colbert"), id="deadline-other", title="The Other Report")
+LETTERED = attrs.evolve(BASE, articles=(*BASE.articles, SIGNED, LATER, EARLIER, HEADED))
+
+
+def test_a_citation_alone_has_no_year_letter() -> None:
+    # The reports of issue 13: letters came from the whole dataset.
+    assert pi.bibliography([pi.get_episode(2)], style="apa") == [
+        "Stone, O. (Director). (2017, June 13). Part 2 [TV series episode]. In The Putin Interviews. Showtime."
+    ]
+    assert pi.cite(pi.get_article("lz-part-1"), style="chicago", form="in-text") == "(LifeZette n.d.)"
+    assert pi.cite(pi.get_episode(2), style="apa", form="in-text") == "(Stone, 2017)"
+    assert pi.cite(pi.get_episode(2), style="chicago", form="reference").startswith("Stone, Oliver, dir. 2017. ")
+    # A list of works that share no name and year has no letters either.
+    assert LETTERED.cite(SIGNED, "apa", "in-text", among=[SIGNED, EARLIER, pi.get_episode(1)]) == "(Doe & Roe, 2017)"
+
+
+def test_a_bibliography_letters_its_own_entries_and_in_text_citations_agree() -> None:
+    works = [SIGNED, LATER, EARLIER]
+    url = SIGNED.url
+    assert LETTERED.bibliography(works, style="apa", markup="markdown") == [
+        f"Doe, J. Q., & Roe, R. (2016, March 1). *A zebra*. LifeZette. {url}",
+        f"Doe, J. Q., & Roe, R. (2017a, December 1). *The art of the interview*. LifeZette. {url}",
+        f"Doe, J. Q., & Roe, R. (2017b, June 13). *Stone’s “fair hearing”: What Putin said?* LifeZette. {url}",
+    ]
+    assert LETTERED.cite(LATER, "apa", "in-text", among=works) == "(Doe & Roe, 2017a)"
+    assert LETTERED.cite(SIGNED, "apa", "narrative", among=works) == "Doe and Roe (2017b)"
+    assert LETTERED.cite(EARLIER, "apa", "in-text", among=works) == "(Doe & Roe, 2016)"
+    assert LETTERED.cite(LATER, "apa", "reference", among=works) == LETTERED.bibliography(works, "apa")[1]
+    assert [e.split(". ")[1] for e in LETTERED.bibliography(works, style="chicago")] == ["2016", "2017a", "2017b"]
+    assert LETTERED.cite(SIGNED, "chicago", "in-text", among=works) == "(Doe and Roe 2017b)"
+    # Quotations cite their articles: two unsigned, undated LifeZette articles, by title.
+    one, three = BASE.get_quote("lz-part-1-not-a-woman"), BASE.get_quote("lz-part-3-always-hope")
+    assert [e[:17] for e in pi.bibliography([one, three], style="chicago")] == [
+        "LifeZette. n.d.-a",
+        "LifeZette. n.d.-b",
+    ]
+    assert pi.bibliography([one, three], style="chicago")[0].startswith("LifeZette. n.d.-a. Review of Part 3")
+    assert pi.cite(one, "chicago", "in-text", among=[one, three]) == "(Putin, quoted in LifeZette n.d.-b)"
+    assert pi.cite(one, "chicago", "in-text", among=[one]) == "(Putin, quoted in LifeZette n.d.)"
+    # Styles without years have no letters, with or without among.
+    assert pi.cite(one, "mla", "in-text", among=[one, three]) == "(qtd. in “Vladimir Putin Opens Up”)"
+    assert "n.d.-" not in "".join(pi.bibliography([one, three], style="chicago-note"))
+
+
+def test_among_must_hold_the_work_cited() -> None:
+    one, three = BASE.get_quote("lz-part-1-not-a-woman"), BASE.get_quote("lz-part-3-always-hope")
+    # Another quotation of the same article is the same work.
+    same = BASE.get_quote("lz-part-1-western-people")
+    assert pi.cite(one, "chicago", "in-text", among=[same, three]) == "(Putin, quoted in LifeZette n.d.-b)"
+    with pytest.raises(ValueError, match="among must include the work cited: 'lz-part-1' is not among the 1 works"):
+        pi.cite(one, "chicago", "in-text", among=[three])
+    with pytest.raises(TypeError, match="among must be an iterable of records to cite, not int 5"):
+        pi.cite(one, among=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="among must be an iterable of records to cite, not str 'lz-part-1'"):
+        pi.cite(one, among="lz-part-1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="cannot cite a Person"):
+        pi.cite(one, among=[one, BASE.get_person("putin")])  # type: ignore[list-item]
+
+
+def test_apa_cites_a_work_with_no_author_by_a_short_title() -> None:
+    # APA 8.14: the title shortened, in title case, italic as in the reference (a news
+    # website article, 10.16), the comma after it; 8.6 for the secondary source.
+    quote = BASE.get_quote("lz-part-1-not-a-woman")
+    assert pi.cite(quote, "apa", "in-text", markup="markdown") == "(Putin, as cited in *Vladimir Putin Opens Up*, n.d.)"
+    assert (
+        pi.cite(quote, "apa", "in-text", markup="html") == "(Putin, as cited in <i>Vladimir Putin Opens Up</i>, n.d.)"
+    )
+    assert (
+        pi.cite(quote, "apa", "narrative", markup="markdown") == "Putin (as cited in *Vladimir Putin Opens Up*, n.d.)"
+    )
+    # A title the reference does not italicise (an episode's) is in quotation marks, the
+    # comma inside them.
+    from putin_interviews._cite import _apa
+    from putin_interviews._cite._work import work_of
+
+    episode, _ = work_of(BASE, BASE.get_episode(1))
+    untitled = attrs.evolve(episode, director=None, title="Vladimir Putin Opens Up to Oliver Stone: An Interview")
+    assert _apa.cite(untitled, "in-text", None).render("text") == "(“Vladimir Putin Opens Up,” 2017)"
+    assert _apa.cite(untitled, "narrative", None).render("text") == "“Vladimir Putin Opens Up” (2017)"
+    assert _apa.cite(untitled, "in-text", Name.of("Vladimir Putin")).render("text") == (
+        "(Putin, as cited in “Vladimir Putin Opens Up,” 2017)"
+    )
+    # MLA shortens the same way (the shared rule: the main title's first four words).
+    assert pi.cite(quote, "mla", "in-text") == "(qtd. in “Vladimir Putin Opens Up”)"
+
+
+def test_style_form_and_markup_are_literal_types_matching_the_choices() -> None:
+    import typing
+
+    functions: list[object] = [pi.cite, pi.Dataset.cite, pi.bibliography, pi.Dataset.bibliography]
+    for function in functions:
+        hints = typing.get_type_hints(function)
+        assert typing.get_args(hints["style"]) == tuple(CITATION_FORMS)
+        assert typing.get_args(hints["markup"]) == ("text", "html", "markdown")
+        if "form" in hints:
+            assert set(typing.get_args(hints["form"])) == {f for forms in CITATION_FORMS.values() for f in forms}
+
+
+def _article_of(record: object) -> pi.Article | None:
+    if isinstance(record, pi.Article):
+        return record
+    if isinstance(record, (pi.Quote, pi.Critique)):
+        return LETTERED.get_article(record.article_id)
+    return None
+
+
+def _group(record: object, style: str) -> tuple[object, object]:
+    """The (name, year) a citation of ``record`` shows in ``style``, worked out from the
+    record (not by the code under test)."""
+    if isinstance(record, pi.Episode):
+        return "Stone", record.air_date.year if record.air_date else None
+    article = _article_of(record)
+    if article is None:
+        return "contributors", 2026
+    year = article.published.year if article.published else None
+    if article.authors:
+        return tuple(n.split()[-1] for n in article.authors), year
+    return (article.outlet if style == "chicago" else (article.title or article.label)), year
+
+
+def _title_order(record: object) -> str:
+    article = _article_of(record)
+    title = record.title if isinstance(record, pi.Episode) else article.title or article.label if article else ""
+    return re.sub(r"^(the|a|an) ", "", title.replace("*", "").lower())
+
+
+def _key(record: object) -> str:
+    article = _article_of(record)
+    return article.id if article else record.id if isinstance(record, pi.Episode) else "dataset"
+
+
+def _letter(citation: str, last: bool) -> str:
+    found: list[str] = re.findall(r"(?<![\w.])(?:\d{4}|n\.d\.)(-?[a-z]*)(?=[.,) ])", citation)
+    return found[-1 if last else 0].lstrip("-")
+
+
+POOL: list[object] = [
+    *LETTERED.articles,
+    *LETTERED.episodes,
+    LETTERED,
+    BASE.get_quote("lz-part-1-not-a-woman"),
+    BASE.get_quote("lz-part-3-always-hope"),
+    BASE.get_critique("lz-part-1-stone-praised-ron-paul"),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=len(POOL)), st.sampled_from(["apa", "chicago"]))
+def test_year_letters_are_a_b_c_within_each_name_and_year_of_the_list(records: list[object], style: str) -> None:
+    entries = LETTERED.bibliography(records, style)  # type: ignore[arg-type]
+    works = {_key(r): r for r in records}
+    assert len(entries) == len(works)
+    groups: dict[tuple[object, object], list[object]] = {}
+    for record in works.values():
+        groups.setdefault(_group(record, style), []).append(record)
+    for same in groups.values():
+        ordered = sorted(same, key=_title_order)
+        expected = ["abcdefghijklmnopqrstuvwxyz"[i] for i in range(len(ordered))] if len(ordered) > 1 else [""]
+        references = [LETTERED.cite(r, style, "reference", among=records) for r in ordered]  # type: ignore[arg-type]
+        # Each citation made with the list is the list's entry, with its letter ...
+        assert all(ref in entries for ref in references)
+        assert [_letter(ref, last=False) for ref in references] == expected
+        # ... and the entries of one name and year stand in the list in the order of their letters.
+        assert [entries.index(ref) for ref in references] == sorted(entries.index(ref) for ref in references)
+        # In-text citations made with the list use the same letters.
+        for record, letter in zip(ordered, expected, strict=True):
+            for form in ("in-text", "narrative"):
+                assert _letter(LETTERED.cite(record, style, form, among=records), last=True) == letter  # type: ignore[arg-type]
+
+
 def test_bad_style_form_markup_and_record() -> None:
     article = BASE.get_article("lz-part-1")
     with pytest.raises(NotFoundError, match="no citation style 'apa7'; did you mean 'apa'"):
-        pi.cite(article, style="apa7")
+        pi.cite(article, style="apa7")  # type: ignore[arg-type]
     with pytest.raises(NotFoundError, match="no form of style 'apa' 'note'"):
         pi.cite(article, style="apa", form="note")
     with pytest.raises(NotFoundError, match="no markup 'latex'"):
-        pi.cite(article, markup="latex")
+        pi.cite(article, markup="latex")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="cannot cite a Person"):
         pi.cite(BASE.get_person("putin"))  # type: ignore[arg-type]
 
@@ -815,6 +996,14 @@ def test_every_style_handles_arbitrary_article_metadata(article: object) -> None
             assert " ".join(checker.text.split()) == " ".join(text.split())
             markdown = ds.cite(article, style, form, markup="markdown")
             assert re.sub(r"\\.", "", markdown).count("*") % 2 == 0  # italics open and close
+    # Two works alike in all but their ids: the author-date styles tell them apart by year
+    # letters, whatever their titles.
+    twin = attrs.evolve(article, id="generated-twin")
+    both = attrs.evolve(ds, articles=(*ds.articles, twin))
+    for style in ("apa", "chicago"):
+        entries = both.bibliography([article, twin], style)
+        assert len(set(entries)) == 2
+        assert len({both.cite(a, style, "in-text", among=[article, twin]) for a in (article, twin)}) == 2
 
 
 # ------------------------------------------------------------------ command line
@@ -842,3 +1031,19 @@ def test_cite_on_the_command_line() -> None:
     out = subprocess.run([str(script), "cite", "nope"], capture_output=True, text=True, check=False)
     assert out.returncode == 2
     assert out.stderr.startswith("putin-interviews: error: no record 'nope'")
+
+
+# ------------------------------------------------------------------ the guide
+
+
+def test_the_citations_guide_fits_the_page() -> None:
+    # Each line of a code block is a line of a <pre> in the built page, which scrolls
+    # sideways beyond about 88 characters at Furo's width (736 px at 13 px monospace,
+    # measured in Chromium): long citations are printed wrapped.
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "guide-citations.md").read_text("utf-8")
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```", page, re.S | re.M)
+    assert len(blocks) >= 4
+    long = [line for block in blocks for line in block.splitlines() if len(line) > 86]
+    assert long == []

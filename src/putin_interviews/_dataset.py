@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import _check, _cite, _convert, _export
-from ._cite import Citable
+from ._cite import Citable, Form, Markup, Style
 from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._fileio import write_text_atomic
 from ._filters import hit_limit
@@ -333,22 +333,34 @@ class Dataset:
 
     # ------------------------------------------------------------------ citations
 
-    def cite(self, record: Citable, style: str = "apa", form: str = "reference", markup: str = "text") -> str:
-        """A citation of ``record`` (or of this dataset), resolved in this dataset; see
+    def cite(
+        self,
+        record: Citable,
+        style: Style = "apa",
+        form: Form = "reference",
+        markup: Markup = "text",
+        *,
+        among: Iterable[Citable] | None = None,
+    ) -> str:
+        """A citation of ``record`` (or of this dataset), resolved in this dataset; with
+        ``among``, its year letter is the one it has in the bibliography of ``among``. See
         :func:`putin_interviews.cite`.
 
         >>> import putin_interviews
         >>> ds = putin_interviews.dataset()
         >>> ds.cite(ds.get_episode(2), style="apa", form="in-text")
+        '(Stone, 2017)'
+        >>> ds.cite(ds.get_episode(2), style="apa", form="in-text", among=ds.episodes)
         '(Stone, 2017b)'
         """
-        return _cite.cite_with(self, record, style, form, markup)
+        return _cite.cite_with(self, record, style, form, markup, among)
 
     def bibliography(
-        self, records: Iterable[Citable] | None = None, style: str = "apa", markup: str = "text"
+        self, records: Iterable[Citable] | None = None, style: Style = "apa", markup: Markup = "text"
     ) -> list[str]:
         """Reference-list entries, sorted as ``style`` sorts: for ``records`` (default: every
-        article and episode, and the dataset itself).
+        article and episode, and the dataset itself). Year letters are assigned among these
+        entries.
 
         >>> import putin_interviews
         >>> putin_interviews.dataset().bibliography(style="chicago", markup="markdown")[0]

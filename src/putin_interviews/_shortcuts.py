@@ -12,7 +12,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from typing import Concatenate, ParamSpec, TypeVar
 
-from ._cite import Citable, bibliography_with, cite_with
+from ._cite import Citable, Form, Markup, Style, bibliography_with, cite_with
 from ._dataset import Dataset
 from ._errors import argument
 from ._load import dataset
@@ -234,10 +234,11 @@ def _resolving(given: object) -> Dataset:
 @public
 def cite(
     record: Citable,
-    style: str = "apa",
-    form: str = "reference",
-    markup: str = "text",
+    style: Style = "apa",
+    form: Form = "reference",
+    markup: Markup = "text",
     *,
+    among: Iterable[Citable] | None = None,
     dataset: Dataset | None = None,
 ) -> str:
     """Format a citation of ``record``: an Article, Episode, Quote, Critique or a Dataset.
@@ -250,7 +251,12 @@ def cite(
     ``markup``: ``text``, ``html`` (italics as ``<i>``, everything escaped) or
     ``markdown``. A quotation is cited as quoted in its article (a secondary source); a
     critique cites its article. Records are resolved in ``dataset`` (default: the bundled
-    one).
+    one). A value outside these choices is a :class:`ChoiceError`.
+
+    Year letters (2017a, n.d.-b; APA 9.47, CMOS 15.19) tell apart the works of one name
+    and year *in a reference list*, so a citation alone has none. ``among`` gives the
+    records of the reference list (as passed to :func:`bibliography`, which must include
+    ``record``'s work): the citation then has the letter its work has there.
 
     >>> import putin_interviews as pi
     >>> print(pi.cite(pi.get_article("lz-part-3"), style="apa"))
@@ -259,15 +265,22 @@ def cite(
     (qtd. in Review of Part 3)
     >>> print(pi.cite(pi.get_episode(1), style="chicago-note", form="note", markup="markdown"))
     *The Putin Interviews*, “Part 1,” directed by Oliver Stone, aired June 12, 2017, on Showtime.
+    >>> print(pi.cite(pi.get_episode(2), style="apa", form="in-text"))
+    (Stone, 2017)
+    >>> works = [pi.get_episode(2), pi.get_episode(3)]
+    >>> print(pi.cite(pi.get_episode(2), style="apa", form="in-text", among=works))
+    (Stone, 2017a)
     """
-    return cite_with(_resolving(dataset), record, style, form, markup)
+    return cite_with(_resolving(dataset), record, style, form, markup, among)
 
 
 @public
 def bibliography(
-    records: Iterable[Citable], style: str = "apa", markup: str = "text", *, dataset: Dataset | None = None
+    records: Iterable[Citable], style: Style = "apa", markup: Markup = "text", *, dataset: Dataset | None = None
 ) -> list[str]:
     """Reference-list entries for ``records``, one per work cited, sorted as the style sorts.
+    Year letters are assigned among these entries only (a work alone in its name and year
+    has none); :func:`cite` with ``among=records`` gives in-text citations that agree.
 
     >>> import putin_interviews as pi
     >>> for entry in pi.bibliography(pi.quotes(speaker="putin"), style="mla"):
@@ -275,6 +288,10 @@ def bibliography(
     Report on Stone’s appearance on The Late Show with Stephen C
     Review of Part 3 of The Putin Interviews. LifeZette, www.lif
     “Vladimir Putin Opens Up to Oliver Stone about America, al-Q
+    >>> works = [pi.get_episode(3), pi.get_episode(2)]
+    >>> for entry in pi.bibliography(works, style="apa"):
+    ...     print(entry[:40])
+    Stone, O. (Director). (2017a, June 13).
+    Stone, O. (Director). (2017b, June 14).
     """
-    argument(records, "records", Iterable, "an iterable of records to cite")
     return bibliography_with(_resolving(dataset), records, style, markup)

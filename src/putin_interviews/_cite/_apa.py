@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ._rich import Name, Rich, apa_date, apa_title_case, sentence_case
+from ._case import apa_title_case, sentence_case, short_title
+from ._rich import Form, Name, Rich, apa_date, comma_after, quoted
 from ._work import Work
 
-FORMS = ("reference", "in-text", "narrative")
+FORMS: tuple[Form, ...] = ("reference", "in-text", "narrative")
 
 
 def _names_reference(names: tuple[Name, ...]) -> str:
@@ -50,12 +51,14 @@ def _reference_title(work: Work) -> Rich:
 
 
 def _in_text_title(work: Work) -> Rich:
-    # 8.14: a work with no author is cited by its title, in title case, italic if the
-    # reference italicises it; an untitled work by its bracketed description.
+    # 8.14: a work with no author is cited by its title, shortened when long, in title
+    # case, in italics if the reference italicises it and in quotation marks if not; an
+    # untitled work by its bracketed description (9.21), shortened alike. The shortening is
+    # the one MLA and Chicago use: the main title (before a colon), its first four words.
     if work.title is None:
-        return "[" + work.label + "]"
-    title = apa_title_case(work.title, work.keep)
-    return Rich.plain(f"“{title}”") if work.kind == "episode" else Rich.italic(title)
+        return "[" + short_title(work.label, drop_article=False) + "]"
+    title = short_title(Rich.plain(apa_title_case(work.title, work.keep)), drop_article=False)
+    return quoted(title) if work.kind == "episode" else Rich.italic(title.text)
 
 
 def reference(work: Work) -> Rich:
@@ -104,11 +107,12 @@ def in_text(work: Work, speaker: Name | None, narrative: bool) -> Rich:
     if speaker is not None:
         # 8.6: a secondary source: (Original, as cited in Secondary, Year).
         if narrative:
-            return Rich.plain(f"{speaker.family} (as cited in ") + who + f", {year})"
-        return Rich.plain(f"({speaker.family}, as cited in ") + who + f", {year})"
+            return Rich.plain(f"{speaker.family} (as cited in ") + comma_after(who) + f" {year})"
+        return Rich.plain(f"({speaker.family}, as cited in ") + comma_after(who) + f" {year})"
     if narrative:
         return who + f" ({year})"
-    return "(" + who + f", {year})"
+    # 8.14: the comma goes inside a title's closing quotation mark ("Part 1," 2017).
+    return "(" + comma_after(who) + f" {year})"
 
 
 def _date_in_text(work: Work) -> str:

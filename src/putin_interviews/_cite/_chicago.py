@@ -3,11 +3,12 @@ bibliography (chapter 14)."""
 
 from __future__ import annotations
 
-from ._rich import Name, Rich, chicago_date, headline_case, quoted, short_title
+from ._case import headline_case, short_title
+from ._rich import Form, Name, Rich, chicago_date, quoted
 from ._work import Work
 
-AUTHOR_DATE_FORMS = ("reference", "in-text", "narrative")
-NOTE_FORMS = ("note", "short-note", "reference")
+AUTHOR_DATE_FORMS: tuple[Form, ...] = ("reference", "in-text", "narrative")
+NOTE_FORMS: tuple[Form, ...] = ("note", "short-note", "reference")
 
 
 def _names_inverted(names: tuple[Name, ...]) -> str:

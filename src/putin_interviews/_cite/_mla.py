@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ._rich import Name, Rich, headline_case, mla_date, quoted, short_title
+from ._case import headline_case, short_title
+from ._rich import Form, Name, Rich, mla_date, quoted
 from ._work import Work
 
-FORMS = ("reference", "in-text", "narrative")
+FORMS: tuple[Form, ...] = ("reference", "in-text", "narrative")
 
 
 def _names(names: tuple[Name, ...]) -> str:

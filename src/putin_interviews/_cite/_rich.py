@@ -1,4 +1,4 @@
-"""Small shared pieces of every style: rich text (italic runs), punctuation, case, names, dates.
+"""Small shared pieces of every style: rich text (italic runs), punctuation, names, dates.
 
 A citation is built as :class:`Rich` text, a sequence of runs that are italic or not, and
 rendered once at the end as plain text, HTML (``<i>``, every character escaped) or
@@ -11,20 +11,26 @@ import datetime
 import html
 import re
 from collections.abc import Iterable
+from typing import Literal, get_args
 
 import attrs
 
 __all__ = [
     "MARKUPS",
+    "Form",
+    "Markup",
     "Name",
     "Rich",
-    "apa_title_case",
-    "headline_case",
+    "comma_after",
     "quoted",
-    "sentence_case",
 ]
 
-MARKUPS = ("text", "html", "markdown")
+#: How a citation is written out: plain text, HTML (``<i>``) or Markdown (``*…*``).
+Markup = Literal["text", "html", "markdown"]
+MARKUPS: tuple[Markup, ...] = get_args(Markup)
+#: A form of citation: an entry of the reference list, a parenthetical or narrative
+#: citation in the text, a note or a short note. Which styles have which: ``FORMS``.
+Form = Literal["reference", "in-text", "narrative", "note", "short-note"]
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SPACES = re.compile(r"\s+")
 _CONTENT = re.compile(r"[^\W_]")
@@ -171,6 +177,31 @@ def quoted(inner: Rich, mark: str = "") -> Rich:
     return "“" + body + "”"
 
 
+def comma_after(rich: Rich) -> Rich:
+    """``rich`` followed by a comma, which goes inside closing quotation marks (APA 6.10,
+    CMOS 6.9, MLA 6.43: American style).
+
+    >>> comma_after(quoted(Rich.plain("Part 1"))).text
+    '“Part 1,”'
+    >>> comma_after(Rich.italic("Vladimir Putin Opens Up")).runs
+    (('Vladimir Putin Opens Up', True), (',', False))
+    """
+    runs = list(rich.runs)
+    while runs and not runs[-1][0].strip():
+        runs.pop()
+    if not runs:
+        return Rich()
+    text, it = runs[-1]
+    text = text.rstrip()
+    body = text.rstrip("”’")
+    if body.endswith(("?", "!")):
+        return Rich(tuple(runs))  # a "?" or "!" takes the comma's place, as in Rich.end
+    if body != text:
+        runs[-1] = (body + "," + text[len(body) :], it)
+        return Rich(tuple(runs))
+    return rich.end(",")
+
+
 def _rstrip_quote(rich: Rich) -> Rich:
     """``rich`` without its final closing single quotation mark."""
     runs = list(rich.runs)
@@ -182,215 +213,6 @@ def _rstrip_quote(rich: Rich) -> Rich:
             break
         runs.pop()
     return Rich(tuple(runs))
-
-
-# ----------------------------------------------------------------------------- case
-
-# Minor words kept lower case inside a headline-style title (MLA 9 and Chicago 17 8.159:
-# articles, prepositions whatever their length, coordinating conjunctions, "to", "as").
-# "up", "down", "out", "off" and "over" are left alone: they are as often adverbs in
-# phrasal verbs ("Opens Up"), which both manuals capitalise.
-_HEADLINE_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "for",
-        "so",
-        "yet",
-        "as",
-        "at",
-        "by",
-        "in",
-        "of",
-        "on",
-        "per",
-        "to",
-        "via",
-        "vs",
-        "about",
-        "above",
-        "across",
-        "after",
-        "against",
-        "along",
-        "amid",
-        "among",
-        "around",
-        "before",
-        "behind",
-        "below",
-        "beneath",
-        "beside",
-        "besides",
-        "between",
-        "beyond",
-        "despite",
-        "during",
-        "except",
-        "from",
-        "inside",
-        "into",
-        "like",
-        "near",
-        "onto",
-        "outside",
-        "past",
-        "since",
-        "than",
-        "through",
-        "throughout",
-        "toward",
-        "towards",
-        "under",
-        "underneath",
-        "unlike",
-        "until",
-        "upon",
-        "with",
-        "within",
-        "without",
-    ]
-)
-# APA 7 (6.17): lower-case only words of three letters or fewer that are conjunctions,
-# articles or prepositions.
-_APA_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "for",
-        "so",
-        "yet",
-        "as",
-        "at",
-        "by",
-        "in",
-        "of",
-        "off",
-        "on",
-        "per",
-        "to",
-        "via",
-    ]
-)
-_WORD = re.compile(r"[^\s]+")
-
-
-def _recase(title: str, keep: Iterable[str], word_case: object) -> str:
-    """Apply ``word_case(word, index, after_colon, is_last)`` to each word outside the
-    protected phrases in ``keep`` (titles of works, proper nouns)."""
-    protected: list[tuple[int, int]] = []
-    for phrase in sorted(set(keep), key=len, reverse=True):
-        for m in re.finditer(re.escape(phrase), title):
-            if not any(s < m.end() and m.start() < e for s, e in protected):
-                protected.append((m.start(), m.end()))
-    words = list(_WORD.finditer(title))
-    out = []
-    last = 0
-    after_colon = False
-    for i, m in enumerate(words):
-        out.append(title[last : m.start()])
-        word = m.group()
-        # Judge by the word's letters, so "America," is inside a protected "America".
-        core = re.search(r"\w(.*\w)?", word)
-        start = m.start() + (core.start() if core else 0)
-        stop = m.start() + (core.end() if core else len(word))
-        inside = any(s <= start and stop <= e for s, e in protected)
-        out.append(word if inside else word_case(word, i, after_colon, i == len(words) - 1))  # type: ignore[operator]
-        after_colon = word.endswith((":", "?", "!", "—"))
-        last = m.end()
-    out.append(title[last:])
-    return "".join(out)
-
-
-def _letters(word: str) -> str:
-    return re.sub(r"[^\w]", "", word)
-
-
-def _has_inner_capital(word: str) -> bool:
-    core = _letters(word)
-    return any(c.isupper() for c in core[1:]) or (len(core) > 1 and core.isupper())
-
-
-def _cap_first(word: str) -> str:
-    for i, c in enumerate(word):
-        if c.isalpha():
-            return word[:i] + c.upper() + word[i + 1 :]
-    return word
-
-
-def _lower_first(word: str) -> str:
-    for i, c in enumerate(word):
-        if c.isalpha():
-            return word[:i] + c.lower() + word[i + 1 :]
-    return word
-
-
-def headline_case(title: str, keep: Iterable[str] = ()) -> str:
-    """Headline-style capitalisation (MLA 9, Chicago 17 8.159).
-
-    >>> headline_case("Vladimir Putin Opens Up to Oliver Stone About America, al-Qaida, and More")
-    'Vladimir Putin Opens Up to Oliver Stone about America, al-Qaida, and More'
-    """
-
-    def case(word: str, i: int, after_colon: bool, is_last: bool) -> str:
-        bare = _letters(word).lower()
-        if i == 0 or after_colon or is_last:
-            return word if _has_inner_capital(word) or word[:1].isupper() else _cap_first(word)
-        if bare in _HEADLINE_MINOR:
-            return word.lower() if not _has_inner_capital(word) else word
-        if word[:1].islower() and _has_inner_capital(word):
-            return word  # "al-Qaida", "iPhone": as printed
-        return _cap_first(word)
-
-    return _recase(title, keep, case)
-
-
-def apa_title_case(title: str, keep: Iterable[str] = ()) -> str:
-    """APA 7 title case (6.17), used for titles in the text and in-text citations.
-
-    >>> apa_title_case("Vladimir Putin opens up to Oliver Stone about America")
-    'Vladimir Putin Opens Up to Oliver Stone About America'
-    """
-
-    def case(word: str, i: int, after_colon: bool, is_last: bool) -> str:
-        bare = _letters(word).lower()
-        if i > 0 and not after_colon and bare in _APA_MINOR and not _has_inner_capital(word):
-            return word.lower()
-        if word[:1].islower() and _has_inner_capital(word):
-            return word
-        return _cap_first(word)
-
-    return _recase(title, keep, case)
-
-
-def sentence_case(title: str, keep: Iterable[str] = ()) -> str:
-    """APA 7 sentence case (6.17): capitals only for the first word, the first word after a
-    colon, proper nouns and titles of works (``keep``), and words printed with inner
-    capitals or in capitals (acronyms, "al-Qaida").
-
-    >>> sentence_case("Vladimir Putin Opens Up to Oliver Stone About America, al-Qaida, and More",
-    ...               keep=["Vladimir Putin", "Oliver Stone", "America"])
-    'Vladimir Putin opens up to Oliver Stone about America, al-Qaida, and more'
-    """
-
-    def case(word: str, i: int, after_colon: bool, is_last: bool) -> str:
-        if i == 0 or after_colon:
-            return _cap_first(word)
-        if _has_inner_capital(word):
-            return word
-        return _lower_first(word)
-
-    return _recase(title, keep, case)
 
 
 # ----------------------------------------------------------------------------- names, dates
@@ -457,21 +279,3 @@ def mla_date(day: datetime.date) -> str:
 
 def chicago_date(day: datetime.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def short_title(title: Rich, drop_article: bool) -> Rich:
-    """A short title: the main title (before a colon), up to four words; Chicago also
-    drops an initial article (14.30)."""
-    runs = []
-    for text, it in title.runs:
-        if ":" in text:
-            runs.append((text.split(":", 1)[0], it))
-            break
-        runs.append((text, it))
-    main = Rich(tuple(runs))
-    if drop_article and main.runs:
-        first, it = main.runs[0]
-        stripped = re.sub(r"^(The|A|An)\s+", "", first)
-        if stripped != first and stripped:
-            main = Rich(((stripped, it), *main.runs[1:]))
-    return main.words(4)

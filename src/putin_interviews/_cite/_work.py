@@ -150,11 +150,6 @@ def _dataset(ds: Dataset) -> Work:
     )
 
 
-def all_works(ds: Dataset) -> list[Work]:
-    """Every work the dataset can cite, for disambiguating years."""
-    return [*(_article(ds, a) for a in ds.articles), *(_episode(ds, e) for e in ds.episodes), _dataset(ds)]
-
-
 def work_of(ds: Dataset, record: object) -> tuple[Work, Name | None]:
     """The work to cite for ``record``, and for a quotation its speaker (cited as quoted
     in the article: a secondary source)."""
