@@ -14,13 +14,17 @@ from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews import Dataset, Quotes, _search
-from putin_interviews._search import InvertedIndex, _fold_many, normalize, tokens
+from putin_interviews._search import InvertedIndex, _fold_many, normalize, terms, tokens
 
 DS = pi.dataset()
 
 
 def test_folding_examples_from_the_issue() -> None:
-    assert [h.record.id for h in pi.search("detente", kind="quote")] == ["deadline-colbert-detente"]
+    # The quotation that says it first; then one whose context (our words about it) does.
+    assert [(h.record.id, h.fields) for h in pi.search("detente", kind="quote")] == [
+        ("deadline-colbert-detente", ("text", "context")),
+        ("deadline-colbert-hate-trump", ("context",)),
+    ]
     assert {q.id for q in DS.quotes.search("don't")} == {q.id for q in DS.quotes.search("DON’T")}
     assert len(DS.quotes.search("don't")) == 7
     # A possessive folds away, so "kelly" finds "Kelly’s" (and "it’s" is "it" on both sides).
@@ -33,9 +37,12 @@ def test_folding_examples_from_the_issue() -> None:
 
 
 def test_all_words_must_match() -> None:
+    # "trusts" is "trust" to search (a verb's -s, as a plural's, is folded).
     assert [q.id for q in DS.quotes.search("trust him")] == [
+        "deadline-colbert-likes-or-trusts",
         "deadline-colbert-dont-trust-him",
         "deadline-colbert-convenient-excuse",
+        "deadline-colbert-head-of-state",
     ]
     assert len(DS.quotes.search("trust détente")) == 0
     assert len(DS.quotes.search("")) == 0
@@ -44,7 +51,7 @@ def test_all_words_must_match() -> None:
 
 def test_hits_carry_record_kind_and_fields() -> None:
     hits = pi.search("kelly interview")
-    assert {h.kind for h in hits} == {"person", "critique", "article"}
+    assert {h.kind for h in hits} == {"person", "critique", "article", "topic"}
     top = hits[0]
     assert top.terms == ("kelly", "interview")
     assert top.fields
@@ -55,7 +62,11 @@ def test_hits_carry_record_kind_and_fields() -> None:
 def test_search_results_chain_with_filters() -> None:
     found = DS.quotes.search("putin").filter(speaker="colbert")
     assert isinstance(found, Quotes)
-    assert [q.id for q in found] == ["deadline-colbert-oppressive-leader", "deadline-colbert-likes-or-trusts"]
+    # Those naming him first (best first), then those about him (he is their addressee or subject).
+    assert [q.id for q in found][:2] == ["deadline-colbert-oppressive-leader", "deadline-colbert-likes-or-trusts"]
+    assert set(found) == set(DS.quotes.filter(speaker="colbert").filter(addressee="putin")) | {
+        q for q in DS.quotes.filter(speaker="colbert") if "putin" in q.subject_ids or "Putin" in q.text + q.context
+    }
     assert [q.id for q in DS.quotes.filter(speaker="stone").search("partnership")] == [
         "deadline-colbert-never-badmouth"
     ]
@@ -162,17 +173,45 @@ def test_normalize_examples() -> None:
     assert normalize_many([]) == []
 
 
-def test_search_matches_a_scan(ds: Dataset) -> None:
-    # The inverted index answers exactly what a scan over normalised words would.
-    for query in ["putin", "the", "hope", "russia partners", "al qaida", "détente", "u s"]:
-        words = set(tokens(query))
-        scan = {q.id for q in ds.quotes if words <= set(tokens(q.text))}
-        assert {q.id for q in ds.quotes.search(query)} == scan
+def _about(ds: Dataset, q: pi.Quote) -> str:
+    """What a quotation is about, as words: its context, its people's names and aliases, its
+    topics' ids and labels (written out here independently of the index's own code)."""
+    people = [ds.get_person(i) for i in (q.speaker_id, q.addressee_id, q.reported_by_id, *q.subject_ids) if i]
+    topics = [ds.get_topic(t) for t in q.topics]
+    return " ".join(
+        [q.context, *(f"{p.name} {' '.join(p.aliases)}" for p in people), *(f"{t.id} {t.label}" for t in topics)]
+    )
+
+
+@pytest.mark.parametrize(
+    "query", ["putin", "the", "hope", "russia partners", "al qaida", "détente", "u s", "obama", "syria", "women"]
+)
+def test_search_matches_a_scan(ds: Dataset, query: str) -> None:
+    # The inverted index answers exactly what a scan over the words, in their base forms, of
+    # a quotation's text and what it is about would.
+    words = set(terms(query))
+    scan = {q.id for q in ds.quotes if words <= set(terms(q.text + " " + _about(ds, q)))}
+    assert {q.id for q in ds.quotes.search(query)} == scan
+    assert scan  # each query finds something
 
 
 # ----------------------------------------------------------------- the index against a reference
 
-_VOCABULARY = ["putin", "stone", "the", "the", "the", "war", "Détente", "don’t", "Kelly’s", "—"]
+_VOCABULARY = [
+    "putin",
+    "stone",
+    "the",
+    "the",
+    "the",
+    "war",
+    "wars",
+    "Détente",
+    "don’t",
+    "Kelly’s",
+    "women",
+    "woman",
+    "—",
+]
 _FIELD_TEXT = st.lists(st.sampled_from(_VOCABULARY), max_size=8).map(" ".join)
 
 
@@ -184,11 +223,11 @@ def reference_ranking(
     for fields in documents:
         word_weights: dict[str, float] = {}
         for text, field_weight in zip(fields, weights, strict=True):
-            for word in dict.fromkeys(tokens(text)):
-                count = tokens(text).count(word)
+            for word in dict.fromkeys(terms(text)):
+                count = terms(text).count(word)
                 word_weights[word] = word_weights.get(word, 0.0) + field_weight * (1 + math.log(count))
         per_doc.append(word_weights)
-    words = list(dict.fromkeys(tokens(query)))
+    words = list(dict.fromkeys(terms(query)))
     if not words:
         return []
     frequency = {w: sum(w in d for d in per_doc) for w in words}

@@ -298,6 +298,8 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
     elif args.command == "search":
         hits = ds.search(args.query, kind=args.kind, limit=args.limit)
         out(_hits_output(hits, args.format), exact=args.format in _EXACT_FORMATS)
+        if not hits and (closest := ds.did_you_mean(args.query, kind=args.kind)) is not None:
+            print(f"did you mean: {printable(closest)}", file=sys.stderr)
     elif args.command == "show":
         out(_show(ds, args.id, args.format))
     elif args.command == "export":

@@ -17,9 +17,12 @@ from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._fileio import write_text_atomic
 from ._filters import hit_limit
 from ._hits import Hit, Hits
+from ._inflect import base_form
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
 from ._printed import Critiques, Quotes
 from ._public import public
+from ._search import tokens
+from ._table import Table
 from ._tables import TABLES, Articles, Episodes, People, Topics
 
 __all__ = ["Dataset"]
@@ -205,19 +208,47 @@ class Dataset:
         """
         argument(query, "query", str, "a string")
         limit = hit_limit(limit)
-        tables = {t.kind: t for t in self.tables()}
-        if kind is None:
-            chosen = list(tables.values())
-        else:
-            argument(kind, "kind", (str, list, tuple, set, frozenset), "a kind of record or a list of them")
-            chosen = []
-            for k in [kind] if isinstance(kind, str) else kind:
-                if not isinstance(k, str) or k not in tables:
-                    raise ChoiceError("search kind", k, suggest(str(k), list(tables)) or tuple(tables))
-                chosen.append(tables[k])
-        hits: list[Hit[Any]] = [h for t in chosen for h in t.hits(query)]
+        hits: list[Hit[Any]] = [h for t in self._searched(kind) for h in t.hits(query)]
         hits.sort(key=lambda h: -h.score)  # stable: ties keep table and document order
         return Hits(hits[:limit] if limit is not None else hits)
+
+    def did_you_mean(self, query: str, kind: str | Iterable[str] | None = None) -> str | None:
+        """``query`` with each word that :meth:`search` finds nowhere replaced by the
+        closest word it does find (a typing slip away), or None when there is nothing to
+        correct: every word is found somewhere, or one has no close match.
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> ds.did_you_mean("Megyn Kely"), ds.did_you_mean("Megyn Kelly")
+        ('megyn kelly', None)
+        """
+        argument(query, "query", str, "a string")
+        indexes = [t._index() for t in self._searched(kind)]
+        words, changed = [], False
+        for word in tokens(query):
+            term = base_form(word)
+            if any(index.holds(term) for index in indexes):
+                words.append(word)
+                continue
+            found = [near for near in (index.closest(term) for index in indexes) if near is not None]
+            if not found:
+                return None
+            words.append(max(found, key=lambda near: near[0])[1])
+            changed = True
+        return " ".join(words) if changed else None
+
+    def _searched(self, kind: str | Iterable[str] | None) -> list[Table[Any]]:
+        """The tables a search of ``kind`` (a kind of record, several, or None for all) covers."""
+        tables: dict[str, Table[Any]] = {t.kind: t for t in self.tables()}
+        if kind is None:
+            return list(tables.values())
+        argument(kind, "kind", (str, list, tuple, set, frozenset), "a kind of record or a list of them")
+        chosen = []
+        for k in [kind] if isinstance(kind, str) else kind:
+            if not isinstance(k, str) or k not in tables:
+                raise ChoiceError("search kind", k, suggest(str(k), list(tables)) or tuple(tables))
+            chosen.append(tables[k])
+        return chosen
 
     # ------------------------------------------------------------------ navigation
 

@@ -21,7 +21,7 @@ class Hit(Generic[R]):
     >>> import putin_interviews
     >>> hit = putin_interviews.search("detente", kind="quote")[0]
     >>> hit.kind, hit.record.id, hit.fields
-    ('quote', 'deadline-colbert-detente', ('text',))
+    ('quote', 'deadline-colbert-detente', ('text', 'context'))
     """
 
     __slots__ = ("_fields", "kind", "record", "score", "terms")

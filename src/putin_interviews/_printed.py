@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._errors import NotFoundError
@@ -22,13 +22,26 @@ from ._filters import (
 from ._kinds import CriticKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
-from ._search import normalize
+from ._search import Keyed, normalize
 from ._table import Table
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
 
 __all__ = ["Critiques", "Quotes"]
+
+#: The weight of what a record is about (its context, people, topics) beside its own words.
+_ABOUT = 0.25
+
+
+def _names(dataset: Dataset | None, table: str) -> dict[str, str]:
+    """id → the searchable words for it: a person's name and aliases; a topic's id and
+    label. Without a dataset, ids stand for themselves."""
+    if dataset is None:
+        return {}
+    if table == "people":
+        return {p.id: " ".join((p.name, *p.aliases)) for p in dataset.people}
+    return {t.id: f"{t.id} {t.label}" for t in dataset.topics}
 
 
 @public
@@ -51,7 +64,24 @@ class Quotes(Table[Quote]):
         ("kind", lambda q: q.kind),
         ("text", lambda q: q.text),
     )
-    _search_fields = (("text", 1.0),)
+    # Own words first; what the record is about (the context, the people named by it, the
+    # topics) is searched too, weighted below them.
+    _search_fields = (("text", 1.0), ("context", _ABOUT), ("people", _ABOUT), ("topics", _ABOUT))
+
+    def _texts(self, name: str, records: Sequence[Quote]) -> Sequence[str]:
+        if name == "people":
+            return Keyed(
+                [
+                    [q.speaker_id for q in records],
+                    [q.addressee_id for q in records],
+                    [q.reported_by_id for q in records],
+                    [q.subject_ids for q in records],
+                ],
+                _names(self._dataset, "people"),
+            )
+        if name == "topics":
+            return Keyed([[q.topics for q in records]], _names(self._dataset, "topics"))
+        return super()._texts(name, records)
 
     def filter(
         self,
@@ -124,7 +154,15 @@ class Critiques(Table[Critique]):
         ("topics", lambda c: c.topics),
         ("summary", lambda c: c.summary),
     )
-    _search_fields = (("summary", 1.0), ("topics", 1.0))
+    _search_fields = (("summary", 1.0), ("people", _ABOUT), ("topics", _ABOUT))
+
+    def _texts(self, name: str, records: Sequence[Critique]) -> Sequence[str]:
+        if name == "people":
+            names = _names(self._dataset, "people")
+            return Keyed([[c.critic_id for c in records], [c.target_id for c in records]], names)
+        if name == "topics":
+            return Keyed([[c.topics for c in records]], _names(self._dataset, "topics"))
+        return super()._texts(name, records)
 
     def _parties(self, value: Any, kinds: type[CriticKind] | type[TargetKind]) -> set[Hashable]:
         """Resolve critic/target values: a kind (e.g. "article", "documentary"), a person,

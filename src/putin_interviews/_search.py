@@ -15,12 +15,15 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import chain, islice, repeat
 from operator import add, eq, mul
+from typing import overload
 
-__all__ = ["InvertedIndex", "normalize", "tokens"]
+from ._inflect import base_form
+
+__all__ = ["InvertedIndex", "Keyed", "normalize", "terms", "tokens"]
 
 _APOSTROPHE_CHARS = "'’‘ʼ`´"
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
@@ -30,6 +33,8 @@ _BITS_OF_BYTE = [tuple(bit for bit in range(8) if value >> bit & 1) for value in
 # Intersecting with postings this many times longer than the candidates so far, each
 # candidate is looked up instead.
 _PROBE_SHARE = 8
+# How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
+_CLOSE = 0.75
 # Documents folded together when an index is built (bounds the memory this takes).
 _CHUNK = 50_000
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -147,6 +152,30 @@ def tokens(text: str) -> list[str]:
     return _fold(text, _ONE).split()
 
 
+def terms(text: str) -> list[str]:
+    """The words of ``text`` as search indexes and matches them: :func:`tokens`, each in
+    its base form (:func:`._inflect.base_form`: a plural matches its singular).
+
+    >>> terms("Bad days for Women's rights")
+    ['bad', 'day', 'for', 'woman', 'right']
+    """
+    return [base_form(word) for word in tokens(text)]
+
+
+def _base_forms(occurrences: dict[str, array[int]]) -> dict[str, array[int]]:
+    """``occurrences`` (word → the documents of its occurrences, ascending) with the words
+    that share a base form merged under it: the work is per distinct word, not per word said."""
+    merged: dict[str, array[int]] = {}
+    for word, docs in occurrences.items():
+        base = base_form(word)
+        held = merged.get(base)
+        if held is None:
+            merged[base] = docs
+        else:
+            merged[base] = array("I", sorted(chain(held, docs)))
+    return merged
+
+
 def _positions(bitmap: int, size: int) -> list[int]:
     """The set bits of ``bitmap``, in increasing order: its nonzero bytes are found in C
     (``bytes.find``), and each one's bits read from a table."""
@@ -216,6 +245,77 @@ class _Postings:
             self.bitmap = int(digits, 2)
 
 
+class Keyed(Sequence[str]):
+    """A field whose text in a document is that of the keys it holds, joined: the names of
+    the people a quotation names, the labels of its topics. Each key's text is folded once,
+    and its documents are found in one pass, however many documents share it.
+
+    ``columns`` are the keys of each document, side by side: a column holds one key (or
+    None) per document, or a tuple of keys per document. ``texts`` gives a key's text (a key
+    not in it stands for itself).
+
+    >>> field = Keyed([["putin", None], [("obama",), ("putin", "obama")]], {"putin": "Vladimir Putin"})
+    >>> list(field)
+    ['Vladimir Putin obama', 'Vladimir Putin obama']
+    """
+
+    __slots__ = ("_columns", "_size", "_texts")
+
+    def __init__(self, columns: Sequence[Sequence[str | None] | Sequence[tuple[str, ...]]], texts: Mapping[str, str]):
+        sizes = {len(column) for column in columns}
+        if len(sizes) != 1:
+            raise ValueError(f"the columns of a keyed field differ in length: {sorted(sizes)}")
+        self._columns = columns
+        self._size = sizes.pop()
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._size))]
+        keys: list[str] = []
+        for column in self._columns:
+            value = column[index]
+            keys.extend(value if isinstance(value, tuple) else () if value is None else (value,))
+        return " ".join(self._texts.get(key, key) for key in keys)
+
+    def occurrences(self) -> dict[str, array[int]]:
+        """Word → the documents of its occurrences, ascending (a document once for each time
+        its text says the word), as if each document's text had been folded."""
+        parts: defaultdict[str, list[array[int]]] = defaultdict(list)
+        words_of: dict[str, list[str]] = {}
+        for column in self._columns:
+            # Each key's documents in this column, appended in C loops as the index's texts are
+            # (ascending: a key's documents from several columns are merged below).
+            docs_of: defaultdict[str | None, array[int]] = defaultdict(partial(array, "I"))
+            keys: Iterator[str | None]
+            docs: Iterator[int]
+            if any(isinstance(value, tuple) for value in column):
+                keys = chain.from_iterable(column)  # type: ignore[arg-type]
+                docs = chain.from_iterable(map(repeat, range(self._size), map(len, column)))  # type: ignore[arg-type]
+            else:
+                keys, docs = iter(column), iter(range(self._size))  # type: ignore[arg-type]
+            deque(map(array.append, map(docs_of.__getitem__, keys), docs), maxlen=0)
+            docs_of.pop(None, None)
+            for key, docs_of_key in docs_of.items():
+                assert key is not None
+                words = words_of.get(key)
+                if words is None:
+                    words = words_of[key] = tokens(self._texts.get(key, key))
+                for word in words:
+                    parts[word].append(docs_of_key)
+        return {
+            word: lists[0] if len(lists) == 1 else array("I", sorted(chain.from_iterable(lists)))
+            for word, lists in parts.items()
+        }
+
+
 class InvertedIndex:
     """Word → postings over documents made of weighted fields; AND queries, ranked.
 
@@ -229,11 +329,14 @@ class InvertedIndex:
     weight: the texts are folded together, column by column, in one pass.
     """
 
-    def __init__(self, size: int, fields: Iterable[tuple[Sequence[str], float]]):
+    def __init__(self, size: int, fields: Iterable[tuple[Sequence[str] | Keyed, float]]):
         per_field: list[tuple[dict[str, array[int]], float]] = []
         for texts, field_weight in fields:
             if len(texts) != size:
                 raise ValueError(f"a field has {len(texts)} texts for {size} documents")
+            if isinstance(texts, Keyed):
+                per_field.append((_base_forms(texts.occurrences()), field_weight))
+                continue
             occurrences: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
             for start in range(0, size, _CHUNK):
                 # Folded a chunk at a time; every word's documents appended to its list by C
@@ -242,7 +345,7 @@ class InvertedIndex:
                 docs = chain.from_iterable(map(repeat, range(start, start + len(said)), map(len, said)))
                 lists = map(occurrences.__getitem__, chain.from_iterable(said))
                 deque(map(array.append, lists, docs), maxlen=0)
-            per_field.append((occurrences, field_weight))
+            per_field.append((_base_forms(occurrences), field_weight))
         words = dict.fromkeys(word for occurrences, _ in per_field for word in occurrences)
         self._postings = {
             word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ], size) for word in words
@@ -252,13 +355,33 @@ class InvertedIndex:
     def __len__(self) -> int:
         return self._size
 
+    def holds(self, term: str) -> bool:
+        """Whether some document holds ``term`` (a word in its base form, as :func:`terms`
+        gives it)."""
+        return term in self._postings
+
+    def closest(self, term: str) -> tuple[float, str] | None:
+        """The indexed word most like ``term`` (a typing slip away), with how alike they are
+        (:class:`difflib.SequenceMatcher`'s ratio, at least 0.75), or None.
+
+        >>> InvertedIndex(2, [(["Megyn Kelly", "Vladimir Putin"], 1.0)]).closest("kely")  # doctest: +ELLIPSIS
+        (0.888..., 'kelly')
+        """
+        import difflib  # only on a miss
+
+        near = [word for word in self._postings if abs(len(word) - len(term)) <= 2]
+        best = difflib.get_close_matches(term, near, n=1, cutoff=_CLOSE)
+        if not best:
+            return None
+        return difflib.SequenceMatcher(None, term, best[0]).ratio(), best[0]
+
     def query(self, query: str, limit: int | None = None) -> list[tuple[int, float, tuple[str, ...]]]:
         """Documents containing every word of ``query``, best first (at most ``limit``).
 
         Each result is ``(document, score, query words)``. A query with no words matches
         nothing.
         """
-        words = list(dict.fromkeys(tokens(query)))
+        words = list(dict.fromkeys(terms(query)))
         if not words:
             return []
         found = [self._postings.get(w) for w in words]
@@ -286,8 +409,8 @@ class InvertedIndex:
             best = heapq.nlargest(limit, order, key=scores.__getitem__)
         else:
             best = sorted(order, key=scores.__getitem__, reverse=True)
-        terms = tuple(words)
-        return [(candidates[i], scores[i], terms) for i in best]
+        matched = tuple(words)
+        return [(candidates[i], scores[i], matched) for i in best]
 
     def _intersection(self, postings: list[_Postings]) -> list[int]:
         """The documents in every one of ``postings`` (shortest first), in increasing order."""

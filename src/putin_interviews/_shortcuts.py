@@ -25,6 +25,7 @@ __all__ = [
     "bibliography",
     "cite",
     "critiques",
+    "did_you_mean",
     "episodes",
     "get_article",
     "get_critique",
@@ -215,6 +216,18 @@ search = _on_bundled(
     >>> import putin_interviews
     >>> [h.record.id for h in putin_interviews.search("al qaida", kind="quote")]
     ['lz-part-1-blamed-us-al-qaida', 'lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
+    """,
+)
+did_you_mean = _on_bundled(
+    Dataset.did_you_mean,
+    _itself,
+    "did_you_mean",
+    """A search query with its slips corrected, over the bundled dataset; see
+    :meth:`Dataset.did_you_mean`.
+
+    >>> import putin_interviews
+    >>> putin_interviews.did_you_mean("vladmir putn")
+    'vladimir putin'
     """,
 )
 

@@ -28,7 +28,7 @@ from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import once, once_in
 from ._public import public
 from ._render import format_table, html_table
-from ._search import InvertedIndex, normalize, tokens
+from ._search import InvertedIndex, normalize, terms
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -88,7 +88,8 @@ class Table(Sequence[R]):
     record_type: ClassVar[type]
     #: Columns shown by ``repr``, ``_repr_html_`` and the command line's tables.
     _columns: ClassVar[tuple[tuple[str, Callable[[Any], object]], ...]]
-    #: The searchable fields of one record: (field name, weight).
+    #: The searchable fields of one record: (field name, weight). A field is the record's
+    #: attribute of that name, or what :meth:`_texts` says for it.
     _search_fields: ClassVar[tuple[tuple[str, float], ...]]
 
     def __init__(self, items: Iterable[R] = ()) -> None:
@@ -308,7 +309,7 @@ class Table(Sequence[R]):
         def build() -> InvertedIndex:
             records = root._items
             with collector_paused():
-                fields = [([_searchable(getattr(r, name)) for r in records], w) for name, w in self._search_fields]
+                fields = [(root._texts(name, records), w) for name, w in self._search_fields]
                 return InvertedIndex(len(records), fields)
 
         return once(root._cache, "search_index", build)
@@ -338,12 +339,18 @@ class Table(Sequence[R]):
         ranked = [(items[doc], score, terms) for doc, score, terms in found if id(items[doc]) in members]
         return ranked if limit is None else ranked[:limit]
 
-    def _matched(self, record: R, terms: tuple[str, ...]) -> tuple[str, ...]:
+    def _matched(self, record: R, words: tuple[str, ...]) -> tuple[str, ...]:
         """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
-        wanted = set(terms)
+        wanted = set(words)
+        root = self._base
         return tuple(
-            name for name, _ in self._search_fields if wanted.intersection(tokens(_searchable(getattr(record, name))))
+            name for name, _ in self._search_fields if wanted.intersection(terms(root._texts(name, (record,))[0]))
         )
+
+    def _texts(self, name: str, records: Sequence[R]) -> Sequence[str]:
+        """The text of the search field ``name`` in each of ``records``: the record's
+        attribute of that name, unless a table draws the field from elsewhere."""
+        return [_searchable(getattr(r, name)) for r in records]
 
     def search(self, query: str, limit: int | None = None) -> Self:
         """The records matching every word of ``query``, best first.
