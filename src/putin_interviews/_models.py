@@ -41,7 +41,9 @@ class Span:
     50
     """
 
+    #: Offset of the first character covered.
     start: int
+    #: Offset just past the last character covered.
     end: int
 
     @property
@@ -81,7 +83,9 @@ class DateWindow:
     2
     """
 
+    #: The first possible date.
     earliest: datetime.date
+    #: The last possible date.
     latest: datetime.date
     #: Why the window is inferred, in our words.
     basis: str
@@ -128,11 +132,15 @@ class Person:
     'Oliver Stone'
     """
 
+    #: Stable identifier, unique across all tables.
     id: str
+    #: The name to show.
     name: str
+    #: Other names the articles use for them.
     aliases: tuple[str, ...]
     #: Who they are, in our words, saying only what the sources support.
     description: str
+    #: Whether the record is one individual or a group.
     kind: PersonKind
     #: The evidence for each value taken from outside the articles.
     basis: tuple[Basis, ...]
@@ -148,6 +156,7 @@ class Topic:
     'al-Qaida'
     """
 
+    #: Stable identifier, unique across all tables.
     id: str
     #: A short name to show.
     label: str
@@ -165,17 +174,26 @@ class Article:
     from the text, never a known date.
     """
 
+    #: Stable identifier, unique across all tables.
     id: str
+    #: The headline, None where not known.
     title: str | None
     #: A short description in our words, used in place of a missing headline by the
     #: citation styles (``*…*`` marks a title of a work, printed in italics).
     label: str
+    #: The publication that printed the article.
     outlet: str
+    #: The outlet's section, None where not known.
     section: str | None
+    #: The writers, empty where not known.
     authors: tuple[str, ...]
+    #: Publication date, None where not known.
     published: datetime.date | None
+    #: A window the publication date is inferred to lie in, None where there is none.
     published_inferred: DateWindow | None
+    #: The address of the article, None where not known.
     url: str | None
+    #: What kind of piece the article is.
     kind: ArticleKind
     #: The parts of the documentary the article is about (empty: the series as a whole).
     episode_numbers: tuple[int, ...]
@@ -204,11 +222,17 @@ class Episode:
     'Part 2'
     """
 
+    #: The part's number (1 to 4).
     number: int
+    #: Stable identifier, unique across all tables.
     id: str
+    #: The part's title.
     title: str
+    #: The series the part belongs to.
     series: str
+    #: The network that aired it.
     network: str
+    #: The date it first aired, None where not known.
     air_date: datetime.date | None
     #: Local time and zone as the sources give it, e.g. ``"9 p.m. ET"``.
     air_time: str | None
@@ -218,6 +242,7 @@ class Episode:
     topics: tuple[str, ...]
     #: What the articles report of this part, in our words (None: no article covers it).
     summary: str | None
+    #: The evidence for each value taken from outside the articles.
     basis: tuple[Basis, ...]
     #: The fields whose values are inferences, not statements of the articles.
     inferred: tuple[str, ...]
@@ -245,20 +270,29 @@ class Quote:
     the review covers; ``speaker_id`` whenever there is no cue).
     """
 
+    #: Stable identifier, unique across all tables.
     id: str
+    #: The quoted words exactly as printed.
     text: str
     #: The person or group whose words these are; None for a scare quote (the writer's).
     speaker_id: str | None
     #: Whom the words were said to: set where the article says so, else None or inferred.
     addressee_id: str | None
+    #: The article that prints the quotation.
     article_id: str
+    #: Where the quotation is first printed in the article's source text.
     span: Span
+    #: The other places the same quotation is printed (repeats such as pull quotes).
     other_spans: tuple[Span, ...]
     #: The article's words that attribute the quotation (source and verb), or None.
     cue: Span | None
+    #: Whose words they are: the speaker's own, the writer's scare quote, or a paraphrase.
     mode: QuoteMode
+    #: How much of an utterance is given: full, partial or fragment.
     kind: QuoteKind
+    #: The part of the documentary the words are from, None where not known.
     episode: int | None
+    #: Where the words were said, None where the article does not say.
     venue: Venue | None
     #: Topic ids.
     topics: tuple[str, ...]
@@ -268,6 +302,7 @@ class Quote:
     subject_ids: tuple[str, ...]
     #: When the words are reported inside another speaker's quotation: that speaker.
     reported_by_id: str | None
+    #: The fields whose values are inferences, not statements of the article.
     inferred: tuple[str, ...]
 
     @property
@@ -327,12 +362,19 @@ class Critique:
     documentary as a whole. ``spans`` locate the judgement in the article.
     """
 
+    #: Stable identifier, unique across all tables.
     id: str
+    #: The article that makes or reports the judgement.
     article_id: str
+    #: Who judges: a person or group, the article's own voice, or unnamed people.
     critic_kind: CriticKind
+    #: The person or group who judges, None unless critic_kind is person.
     critic_id: str | None
+    #: What is judged: a person or group, one episode, or the documentary.
     target_kind: TargetKind
+    #: The person, group or episode judged, None for the documentary as a whole.
     target_id: str | None
+    #: The direction of the judgement.
     stance: Stance
     #: Topic ids: what is judged.
     topics: tuple[str, ...]
@@ -340,8 +382,11 @@ class Critique:
     summary: str
     #: The quotations it rests on.
     quote_ids: tuple[str, ...]
+    #: The part of the documentary the judgement is about, None where not one part.
     episode: int | None
+    #: Where the judgement is made in the article's source text.
     spans: tuple[Span, ...]
+    #: The fields whose values are inferences, not statements of the article.
     inferred: tuple[str, ...]
 
 
@@ -355,17 +400,23 @@ class DatasetInfo:
     2
     """
 
+    #: The version of the file's schema.
     schema_version: int
+    #: The version of the data (semantic versioning).
     dataset_version: str
+    #: The dataset's title.
     title: str
     #: Authors of the dataset, as they are to be cited.
     authors: tuple[str, ...]
     #: Year of this version of the dataset.
     year: int
+    #: The dataset's home page, None where there is none.
     url: str | None
+    #: What the dataset holds, in brief.
     description: str
     #: One line per source article.
     sources: tuple[str, ...]
+    #: The terms of use.
     license: str
     #: How to cite the dataset, as plain text.
     citation: str

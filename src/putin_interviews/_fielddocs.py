@@ -1,0 +1,89 @@
+"""The documentation of the record types, as data: each class's first paragraph and each
+field's ``#:`` comment (the ones Sphinx shows in the API reference).
+
+The exports that describe their columns (the Datasette metadata, the Frictionless Data
+Package, Croissant) take their descriptions from here, so they say what the model says.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import inspect
+
+import attrs
+
+from . import _models
+from ._flat import Column, columns
+
+__all__ = ["all_column_docs", "column_doc", "field_doc", "first_paragraph"]
+
+
+def first_paragraph(cls: type) -> str:
+    """The first paragraph of a class's docstring, on one line.
+
+    >>> from putin_interviews._models import Span
+    >>> first_paragraph(Span)
+    "A character range in an article's source text: ``text[start:end]``."
+    """
+    doc = (cls.__doc__ or "").strip()
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+@functools.cache
+def _field_docs(cls: type) -> dict[str, str]:
+    """Each field's ``#:`` comment (the lines just above it), joined into one line."""
+    try:  # the record types are defined in _models (their __module__ names the package)
+        source = inspect.getsource(_models)
+    except (OSError, TypeError) as exc:  # pragma: no cover - installed without its source
+        raise RuntimeError(f"the field documentation of {cls.__name__} needs the package's source files") from exc
+    lines = source.splitlines()
+    node = next(n for n in ast.parse(source).body if isinstance(n, ast.ClassDef) and n.name == cls.__name__)
+    docs: dict[str, str] = {}
+    for statement in node.body:
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            comment: list[str] = []
+            at = statement.lineno - 2  # the line above, 0-based
+            while at >= 0 and lines[at].strip().startswith("#:"):
+                comment.insert(0, lines[at].strip()[2:].strip())
+                at -= 1
+            if comment:
+                docs[statement.target.id] = " ".join(comment)
+    return docs
+
+
+def field_doc(cls: type, name: str) -> str:
+    """The ``#:`` documentation of field ``name`` of record type ``cls``.
+
+    >>> from putin_interviews._models import Quote
+    >>> field_doc(Quote, "text")
+    'The quoted words exactly as printed.'
+
+    A field without one is an error (every field is documented; a test checks it).
+    """
+    if name not in attrs.fields_dict(cls):
+        raise KeyError(f"{cls.__name__} has no field {name!r}")
+    try:
+        return _field_docs(cls)[name]
+    except KeyError:
+        raise LookupError(f"{cls.__name__}.{name} has no #: documentation comment") from None
+
+
+def column_doc(cls: type, column: Column) -> str:
+    """The description of a flat column (:mod:`._flat`) of ``cls``: its field's
+    documentation, and for a nested record's sub-field that of the sub-field too.
+
+    >>> from putin_interviews._models import Quote
+    >>> span_start = next(c for c in columns(Quote) if c.path == ("span", "start"))
+    >>> column_doc(Quote, span_start)
+    "Where the quotation is first printed in the article's source text. start: Offset of the first character covered."
+    """
+    text = field_doc(cls, column.path[0])
+    if len(column.path) == 2:
+        text += f" {column.path[1]}: {field_doc(column.nested, column.path[1])}"
+    return text
+
+
+def all_column_docs(cls: type) -> dict[str, str]:
+    """Every flat column of ``cls`` (named with ``_``) and its description."""
+    return {c.name("_"): column_doc(cls, c) for c in columns(cls)}
