@@ -230,8 +230,12 @@ def test_to_pandas_with_pandas() -> None:
     pandas = pytest.importorskip("pandas")
     frame = pi.quotes(speaker="putin", mode="direct").to_pandas()
     assert isinstance(frame, pandas.DataFrame)
-    assert frame.shape == (19, 17)
+    assert frame.shape == (19, 19)
     assert list(frame["id"][:1]) == ["lz-part-1-not-sure"]
+    # The same column names as the csv and sqlite exports.
+    assert list(frame.columns) == pi.quotes().to_csv().splitlines()[0].split(",")
+    q = pi.get_quote("lz-part-1-not-sure")
+    assert (frame["span_start"][0], frame["span_end"][0]) == (q.span.start, q.span.end)
 
 
 def test_a_dataset_built_from_a_slice_of_another_table_filters_in_chains(ds: Dataset) -> None:

@@ -3,7 +3,7 @@
 
 * a scalar field is one column (``null`` is an empty cell in CSV, NULL in SQLite);
 * a nested record (``span``, ``published_inferred``) becomes one column per sub-field,
-  named ``span.start`` in CSV and ``span_start`` in SQLite;
+  named ``span_start`` (the same name in CSV, SQLite and ``Table.to_pandas``);
 * a list of strings or numbers (``topics``, ``aliases``, ``quote_ids`` …) is, in CSV, its
   items joined with ``|`` (a ``|`` or ``\\`` inside an item is escaped with ``\\``), and
   in SQLite a JSON array;
@@ -34,6 +34,11 @@ class Column:
     path: tuple[str, ...]
     shape: str  # "scalar", "list" (of scalars) or "records" (list of records)
     is_int: bool
+    #: The value's type (for a list, its items'), None made optional: ``str``, ``int``,
+    #: ``datetime.date``, an enumeration, a record type.
+    leaf: Any = None
+    #: The nested record type a two-key path goes through (``Span`` for ``span_start``).
+    nested: Any = None
 
     def name(self, sep: str) -> str:
         return sep.join(self.path)
@@ -63,20 +68,22 @@ def columns(cls: type) -> list[Column]:
     """The flat columns of a record type, in field order.
 
     >>> from putin_interviews._models import Quote
-    >>> [c.name(".") for c in columns(Quote)][:7]
-    ['id', 'text', 'speaker_id', 'addressee_id', 'article_id', 'span.start', 'span.end']
+    >>> [c.name("_") for c in columns(Quote)][:7]
+    ['id', 'text', 'speaker_id', 'addressee_id', 'article_id', 'span_start', 'span_end']
     """
     out: list[Column] = []
     for name, hint in fields_of(cls):
         tp = strip_optional(hint)[0]
         if attrs.has(tp):
             for sub, sub_hint in fields_of(tp):
-                out.append(Column((name, sub), "scalar", strip_optional(sub_hint)[0] is int))
+                leaf = strip_optional(sub_hint)[0]
+                out.append(Column((name, sub), "scalar", leaf is int, leaf, tp))
         elif typing.get_origin(tp) is tuple:
-            shape = "records" if attrs.has(typing.get_args(tp)[0]) else "list"
-            out.append(Column((name,), shape, False))
+            item = typing.get_args(tp)[0]
+            out.append(Column((name,), "records" if attrs.has(item) else "list", False, item))
         else:
-            out.append(Column((name,), "scalar", tp is int or (isinstance(tp, type) and issubclass(tp, bool))))
+            is_int = tp is int or (isinstance(tp, type) and issubclass(tp, bool))
+            out.append(Column((name,), "scalar", is_int, tp))
     return out
 
 
@@ -89,7 +96,7 @@ def csv_text(record_type: type, rows: list[dict[str, Any]]) -> str:
     cols = columns(record_type)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.name(".") for c in cols])
+    writer.writerow([c.name("_") for c in cols])
     for row in rows:
         writer.writerow([c.csv_cell(c.value(row)) for c in cols])
     return buffer.getvalue()

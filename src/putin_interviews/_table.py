@@ -399,11 +399,13 @@ class Table(Sequence[R]):
 
     def to_pandas(self) -> Any:
         """A :class:`pandas.DataFrame` with one row per record (needs the ``pandas`` extra).
+        Its columns are named as the csv and sqlite exports name them: a nested record's
+        fields are columns of their own (``span_start``, ``span_end``).
 
         >>> import putin_interviews
         >>> frame = putin_interviews.quotes(speaker="putin").to_pandas()  # doctest: +SKIP
-        >>> frame.shape  # doctest: +SKIP
-        (19, 15)
+        >>> list(frame.columns[5:7])  # doctest: +SKIP
+        ['span_start', 'span_end']
         """
         try:
             pandas = importlib.import_module("pandas")
@@ -411,7 +413,9 @@ class Table(Sequence[R]):
             raise ImportError(
                 "to_pandas() needs pandas, which is not installed: pip install 'putin-interviews[pandas]'"
             ) from None
-        return pandas.DataFrame(self.to_dicts(), columns=_convert.field_names(self.record_type))
+        cols = _flat.columns(self.record_type)
+        rows = [{c.name("_"): c.value(d) for c in cols} for d in self.to_dicts()]
+        return pandas.DataFrame(rows, columns=[c.name("_") for c in cols])
 
     # --------------------------------------------------------------- resolution
 
