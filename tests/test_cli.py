@@ -123,7 +123,7 @@ def test_data_flag_and_validate(tmp_path: Path) -> None:
 def test_export_command(tmp_path: Path) -> None:
     result = run("export", "--format", "sqlite", str(tmp_path / "pi.db"))
     assert result.returncode == 0
-    assert result.stdout.strip() == str(tmp_path / "pi.db")
+    assert result.stdout.splitlines() == [str(tmp_path / "pi.db"), str(tmp_path / "pi.metadata.json")]
     missing = tmp_path / "no"
     assert_one_line_error(
         run("export", "--format", "json", str(missing / "pi.json")), 1, f"the directory {missing} does not exist"

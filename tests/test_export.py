@@ -62,7 +62,7 @@ def test_csv_export_flattens_as_documented(ds: Dataset, tmp_path: Path) -> None:
     q = ds.quotes[0]
     assert first["id"] == q.id
     assert first["text"] == q.text
-    assert (int(first["span.start"]), int(first["span.end"])) == (q.span.start, q.span.end)
+    assert (int(first["span_start"]), int(first["span_end"])) == (q.span.start, q.span.end)
     assert _unescape_split(first["topics"]) == list(q.topics)
     assert first["addressee_id"] == "putin"
     clip = next(r for r in rows if r["id"] == "deadline-colbert-never-interfere")
@@ -71,7 +71,7 @@ def test_csv_export_flattens_as_documented(ds: Dataset, tmp_path: Path) -> None:
     assert json.loads(pull["other_spans"]) == [{"start": 4377, "end": 4419}]
     with open(tmp_path / "csv" / "articles.csv", encoding="utf-8", newline="") as handle:
         articles = list(csv.DictReader(handle))
-    assert articles[0]["published_inferred.earliest"] == "2017-06-12"
+    assert articles[0]["published_inferred_earliest"] == "2017-06-12"
     assert articles[2]["title"] == ""
 
 
@@ -90,7 +90,7 @@ def test_csv_escapes_the_separator(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
-    [path] = pi.dataset().export(tmp_path_factory.mktemp("sqlite") / "pi.sqlite", format="sqlite")
+    [path, _] = pi.dataset().export(tmp_path_factory.mktemp("sqlite") / "pi.sqlite", format="sqlite")
     con = sqlite3.connect(path)
     con.execute("PRAGMA foreign_keys = ON")
     return con
@@ -125,7 +125,15 @@ def test_sqlite_keys_links_and_full_text(db: sqlite3.Connection) -> None:
         "us-politics"
     ]
     assert db.execute("SELECT label FROM topics WHERE id = 'us-politics'").fetchone()[0] == "American party politics"
-    assert db.execute("SELECT value FROM info WHERE key = 'dataset_version'").fetchone()[0] == '"2.0.0"'
+
+
+def test_sqlite_info_holds_plain_text(db: sqlite3.Connection) -> None:
+    info = dict(db.execute("SELECT key, value FROM info"))
+    assert info["dataset_version"] == "2.0.0"
+    assert info["title"] == pi.dataset().info.title  # not JSON-quoted
+    assert info["schema_version"] == "2"
+    assert info["url"] is None
+    assert json.loads(info["sources"]) == list(pi.dataset().info.sources)  # a list stays a JSON array
 
 
 def test_export_errors(ds: Dataset, tmp_path: Path) -> None:

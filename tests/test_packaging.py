@@ -68,6 +68,7 @@ def test_the_wheel_has_the_data_and_types_and_no_tests(dists: dict[str, Path]) -
         "putin_interviews/py.typed",
         "putin_interviews/data/putin_interviews.json",
         "putin_interviews/data/putin_interviews.schema.json",
+        "putin_interviews/data/croissant.json",
         "putin_interviews/__main__.py",
     ):
         assert needed in names
@@ -104,6 +105,10 @@ def test_the_wheel_installs_and_works_outside_the_checkout(dists: dict[str, Path
         "assert 'site-packages' in pi.__file__, pi.__file__\n"
         "assert (pathlib.Path(pi.__file__).parent / 'py.typed').exists()\n"
         "print(len(pi.quotes(speaker='putin', mode='direct')), pi.json_schema()['$schema'])\n"
+        "import tempfile\n"  # the exports that read the model's docs from its installed source
+        "with tempfile.TemporaryDirectory() as t:\n"
+        "    pi.dataset().export(pathlib.Path(t) / 'pi.db', format='sqlite')\n"
+        "    pi.dataset().export(pathlib.Path(t) / 'dp', format='datapackage')\n"
     )
     result = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["19", "https://json-schema.org/draft/2020-12/schema"]

@@ -256,7 +256,7 @@ def test_a_symlink_to_a_file_is_kept_and_its_file_replaced(ds: Dataset, tmp_path
     assert os.readlink(link) == str(real)
     assert real.read_text("utf-8") == ds.to_json()
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
-    [db] = ds.export(link, format="sqlite")
+    [db, _] = ds.export(link, format="sqlite")
     assert db == link
     assert link.is_symlink()
     with contextlib.closing(sqlite3.connect(real)) as con:
@@ -269,7 +269,7 @@ def test_a_symlink_to_a_file_is_kept_and_its_file_replaced(ds: Dataset, tmp_path
     assert ds.export(link_out, format="csv")[0] == link_out / "people.csv"
     assert link_out.is_symlink()
     assert len(list(real_out.iterdir())) == 6
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "link.json", "real"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "link.json", "link.metadata.json", "real"]
     assert sorted(p.name for p in real_dir.iterdir()) == ["csv", "data.json"]
 
 

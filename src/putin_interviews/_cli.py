@@ -196,7 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--format", choices=("table", "json"), default="table")
     export = subs.add_parser("export", help="export the dataset")
     export.add_argument("--format", required=True, choices=list(_export.FORMATS))
-    export.add_argument("out", help="a file (json, sqlite), - for standard output (json), or a directory (jsonl, csv)")
+    export.add_argument(
+        "out",
+        help="a file (json, sqlite, annotations), - for standard output (json, annotations), "
+        "or a directory (jsonl, csv, datapackage, croissant)",
+    )
+    export.add_argument(
+        "--sources", metavar="DIR", help="annotations: the source articles, for quote selectors (exact, prefix, suffix)"
+    )
     cite = subs.add_parser("cite", help="cite a record (or 'dataset'), or with --all the whole bibliography")
     cite.add_argument("id", nargs="?", help="an article, episode, quote or critique id, or 'dataset'")
     cite.add_argument("--all", action="store_true", help="every article and episode and the dataset, sorted")
@@ -303,7 +310,7 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
     elif args.command == "show":
         out(_show(ds, args.id, args.format))
     elif args.command == "export":
-        written = ds.export(args.out, format=args.format)
+        written = ds.export(args.out, format=args.format, sources=args.sources)
         if not is_stdout(args.out):  # with -, standard output is the export itself
             out("\n".join(str(p) for p in written))
     elif args.command == "cite":

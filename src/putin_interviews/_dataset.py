@@ -422,35 +422,47 @@ class Dataset:
         """
         return _export.canonical_json(self.to_dict())
 
-    def export(self, path: str | os.PathLike[str], format: str = "json") -> list[Path]:
+    def export(
+        self, path: str | os.PathLike[str], format: str = "json", sources: str | os.PathLike[str] | None = None
+    ) -> list[Path]:
         """Export to ``path`` and return the files written.
 
         Formats: ``json`` (one file, the dataset's own form), ``jsonl`` (a directory with
         ``info.json`` and one ``<table>.jsonl`` per table), ``csv`` (a directory, one
-        ``<table>.csv`` per table; list fields joined with ``|``) and ``sqlite`` (one file: a
+        ``<table>.csv`` per table; list fields joined with ``|``), ``sqlite`` (one file: a
         table per record type with primary and foreign keys, ``critique_quotes`` linking
-        critiques to quotations, and an FTS5 index ``quotes_fts`` over quotation text).
+        critiques to quotations, an FTS5 index ``<table>_fts`` per table that Datasette
+        finds, and ``<stem>.metadata.json`` beside it, Datasette's metadata: two paths are
+        returned, each file written atomically, the database first), ``datapackage``
+        (a directory: the csv tables and ``datapackage.json``, a Frictionless Data Package),
+        ``annotations`` (one file: the quotations, cues and critiques as a W3C Web Annotation
+        collection; ``sources``, a directory of the source articles, adds quote selectors)
+        and ``croissant`` (a directory: the dataset file and its ``croissant.json``).
 
         Nothing is ever half-written. A file is written beside ``path`` and renamed over it; a
         directory's whole set of files is written beside it and swapped in, so a reader sees the
         old set or the new one. A directory ``path`` must be new, empty, or a previous export in
         the same format (only the files that format writes): anything else in it is refused
         with :exc:`FileExistsError`, as the export replaces the whole directory. ``-`` writes
-        json to standard output (sqlite and the directory formats refuse it: ``ValueError``).
+        json or annotations to standard output (sqlite and the directory formats refuse it:
+        ``ValueError``). ``sources`` is for annotations only (``ValueError`` otherwise); a file
+        there missing or not the recorded one (SHA-256) is an error naming it.
         A symlink is kept and what it points to replaced; a device, FIFO or socket is refused
         (:exc:`FileExistsError`), never replaced; a missing parent directory is named
         (:exc:`FileNotFoundError`). Write errors (a full disk too) are ``OSError`` naming ``path``.
 
         >>> import sqlite3, tempfile, pathlib, putin_interviews
         >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     [db] = putin_interviews.dataset().export(pathlib.Path(tmp) / "pi.db", format="sqlite")
+        ...     [db, _] = putin_interviews.dataset().export(pathlib.Path(tmp) / "pi.db", format="sqlite")
         ...     con = sqlite3.connect(db)
         ...     con.execute("SELECT count(*) FROM quotes WHERE speaker_id = 'putin' AND mode = 'direct'").fetchone()
         ...     con.close()
         (19,)
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
-        return _export.export(self._sound_dict(), path, format)
+        if sources is not None:
+            argument(sources, "sources", (str, os.PathLike), "a directory (str or os.PathLike) or None")
+        return _export.export(self._sound_dict(), path, format, sources)
 
     def dump(self, path: str | os.PathLike[str]) -> Path:
         """Write the canonical JSON to ``path`` atomically and return the path.

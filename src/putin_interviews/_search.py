@@ -23,7 +23,7 @@ from typing import overload
 
 from ._inflect import base_form
 
-__all__ = ["InvertedIndex", "Keyed", "normalize", "terms", "tokens"]
+__all__ = ["InvertedIndex", "Keyed", "normalize", "split_at_apostrophes", "terms", "tokens"]
 
 _APOSTROPHE_CHARS = "'’‘ʼ`´"
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
@@ -126,6 +126,18 @@ def normalize(text: str) -> str:
     'detente dont al qaida kelly'
     """
     return " ".join(tokens(text))
+
+
+def split_at_apostrophes(text: str) -> str:
+    """:func:`normalize` of ``text`` with each apostrophe a word break instead of dropped: the
+    words a tool that splits at apostrophes (FTS5) sees; ``""`` when ``text`` has none.
+
+    >>> split_at_apostrophes("Don’t trust Kelly's"), split_at_apostrophes("trust")
+    ('don t trust kelly s', '')
+    """
+    if not any(mark in text for mark in _APOSTROPHE_CHARS):
+        return ""
+    return normalize("".join(" " if c in _APOSTROPHE_CHARS else c for c in text))
 
 
 def _fold_many(texts: Sequence[str]) -> list[str]:
