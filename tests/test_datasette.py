@@ -40,6 +40,10 @@ _QUERIES = (
     "propagandize",
     "interviewing",
     "hawk",
+    "women",
+    "woman",
+    "days",
+    "trusts",
     "no-such-word",
 )
 
@@ -100,7 +104,9 @@ def _searched(base: str, table: str, query: str) -> list[str]:
 @pytest.mark.parametrize("query", _QUERIES)
 @pytest.mark.parametrize(("table", "kind"), [("quotes", "quote"), ("critiques", "critique")])
 def test_datasette_search_finds_what_python_finds(server: str, table: str, kind: str, query: str) -> None:
-    expected = {h.record.id for h in pi.search(query, kind=kind)}
+    # Datasette reads the table's own columns: a record found by its people's names alone
+    # (a speaker's, a critic's) is the Python search's only.
+    expected = {h.record.id for h in pi.search(query, kind=kind) if set(h.fields) != {"people"}}
     assert set(_searched(server, table, query)) == expected
 
 
@@ -108,7 +114,8 @@ def test_the_queries_test_something() -> None:
     """The queries above find something in each table, and the apostrophe forms alike."""
     quotes = {q: len(pi.search(q, kind="quote")) for q in _QUERIES}
     assert quotes["dont"] == quotes["don't"] == quotes["don’t"] == 7
-    assert quotes["detente"] == quotes["détente"] == 1
+    assert quotes["detente"] == quotes["détente"] == 2  # its text, and a context that names it
+    assert quotes["women"] == quotes["woman"] > 0
     assert sum(len(pi.search(q, kind="critique")) > 0 for q in _QUERIES) >= 8
 
 

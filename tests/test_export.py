@@ -120,7 +120,9 @@ def test_sqlite_keys_links_and_full_text(db: sqlite3.Connection) -> None:
     assert [r[0] for r in db.execute(sql)] == [c.id for c in pi.dataset().critiques_citing("lz-part-1-hawk")]
     fts = """SELECT q.id FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
              WHERE quotes_fts MATCH 'detente' ORDER BY q.position"""
-    assert [r[0] for r in db.execute(fts)] == ["deadline-colbert-detente"]
+    assert [r[0] for r in db.execute(fts)] == ["deadline-colbert-detente", "deadline-colbert-hate-trump"]
+    text_only = fts.replace("MATCH 'detente'", "MATCH 'text: detente'")
+    assert [r[0] for r in db.execute(text_only)] == ["deadline-colbert-detente"]
     assert json.loads(db.execute("SELECT topics FROM quotes WHERE id = 'lz-part-1-hawk'").fetchone()[0]) == [
         "us-politics"
     ]

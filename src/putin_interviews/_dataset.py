@@ -462,7 +462,7 @@ class Dataset:
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
         if sources is not None:
             argument(sources, "sources", (str, os.PathLike), "a directory (str or os.PathLike) or None")
-        return _export.export(self._sound_dict(), path, format, sources)
+        return _export.export(self._sound_dict(), path, format, sources, self)
 
     def dump(self, path: str | os.PathLike[str]) -> Path:
         """Write the canonical JSON to ``path`` atomically and return the path.

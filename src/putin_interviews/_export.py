@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._croissant import CROISSANT_FILE, DATA_FILE, croissant_text
 from ._errors import ChoiceError, suggest
@@ -23,6 +23,9 @@ from ._export_sqlite import export_sqlite
 from ._fileio import is_stdout, write_directory_atomic, write_text_atomic
 from ._flat import Column, columns, csv_text
 from ._tables import TABLES
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
 
 __all__ = ["FORMATS", "canonical_json", "export"]
 
@@ -82,11 +85,16 @@ def _croissant_files(raw: Raw) -> Iterator[tuple[str, str]]:
 
 
 def export(
-    raw: Raw, path: str | os.PathLike[str], format: str, sources: str | os.PathLike[str] | None = None
+    raw: Raw,
+    path: str | os.PathLike[str],
+    format: str,
+    sources: str | os.PathLike[str] | None = None,
+    dataset: Dataset | None = None,
 ) -> list[Path]:
     """Write a dataset's JSON-shaped data (``Dataset.to_dict()``, checked) to ``path`` in
     ``format``; return the files written (``[Path("-")]`` for standard output). See
-    :meth:`Dataset.export` for what may be at ``path``.
+    :meth:`Dataset.export` for what may be at ``path``. ``dataset`` is the Dataset ``raw``
+    came from, which the sqlite export needs (its full-text index holds what the search reads).
 
     >>> import tempfile, putin_interviews
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -103,7 +111,9 @@ def export(
     if format == "sqlite":
         if is_stdout(path):
             raise ValueError("sqlite writes a database file, which cannot go to standard output (-); give a file name")
-        return export_sqlite(raw, target)
+        if dataset is None:
+            raise TypeError("the sqlite export needs the Dataset of raw, for what its search reads")
+        return export_sqlite(raw, target, dataset)
     if format == "annotations":
         return [write_text_atomic(target, canonical_json(annotation_collection(raw, sources)))]
     writers = {

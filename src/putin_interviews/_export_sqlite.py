@@ -4,12 +4,14 @@
   document order), with primary and foreign keys; ``critique_quotes`` links critiques to the
   quotations they rest on; ``info`` holds the dataset's description, a value per key (text;
   a list as a JSON array; NULL for None).
-* ``<table>_fts``, an FTS5 index per table over the fields the Python search reads
-  (``Table._search_fields``), declared ``content="<table>"`` so that Datasette finds it. The
+* ``<table>_fts``, an FTS5 index per table over the fields the Python search reads that are
+  columns of the table (``Table._search_fields``; a quotation's ``topics`` as the search
+  reads them, ids and labels), declared ``content="<table>"`` so that Datasette finds it. The
   index holds each field folded as :func:`._search.normalize` folds it, and beside each word
   that has an apostrophe its parts (``don’t`` is indexed as ``dont don t``): Datasette quotes
   each search term and FTS5 splits a quoted term at an apostrophe, so ``dont``, ``don't``
-  and ``don’t`` all find it, as they do in Python.
+  and ``don’t`` all find it, as they do in Python. Beside each word are the other forms of
+  it the dataset uses (``days`` beside ``day``), so a plural finds its singular as in Python.
 * ``<stem>.metadata.json`` beside the database: Datasette's metadata (title, license,
   source, and a description of every table and column, taken from the record types' docs by
   :mod:`._fielddocs`). ``datasette serve pi.db -m pi.metadata.json`` uses it.
@@ -20,17 +22,31 @@ from __future__ import annotations
 import errno
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._fielddocs import all_column_docs, first_paragraph
 from ._fileio import write_atomic, write_text_atomic
 from ._flat import Column, columns
-from ._search import normalize, split_at_apostrophes
-from ._tables import TABLES
+from ._inflect import base_form
+from ._search import normalize, split_at_apostrophes, tokens
+from ._tables import TABLES, TableSpec
 
-__all__ = ["FOREIGN_KEYS", "PRIMARY_KEYS", "datasette_metadata", "export_sqlite", "index_text", "metadata_path"]
+if TYPE_CHECKING:
+    from ._dataset import Dataset
+    from ._table import Table
+
+__all__ = [
+    "FOREIGN_KEYS",
+    "PRIMARY_KEYS",
+    "datasette_metadata",
+    "export_sqlite",
+    "index_text",
+    "metadata_path",
+    "variants",
+]
 
 #: Foreign keys: (table, column) -> (referenced table, column). The sqlite and datapackage
 #: exports both declare these.
@@ -55,7 +71,28 @@ _POSITION_DOC = "The record's place in the dataset file (document order), counte
 Raw = dict[str, Any]
 
 
-def index_text(value: object) -> str:
+def variants(texts: Iterable[str]) -> dict[str, list[str]]:
+    """For each word of ``texts`` (folded), the other forms the texts use of its base form
+    (:func:`._search.terms`), and the base form itself: indexed beside the word, they let a
+    Datasette search for any one of them find all, as the Python search does.
+
+    >>> variants(["Bad days", "a bad day", "women"])["days"], variants(["women"])["women"]
+    (['day'], ['woman'])
+    """
+    forms: dict[str, dict[str, None]] = {}
+    for text in texts:
+        for word in tokens(text):
+            forms.setdefault(base_form(word), {})[word] = None
+    out: dict[str, list[str]] = {}
+    for base, words in forms.items():
+        for word in words:
+            out[word] = [w for w in (base, *words) if w != word]
+            if base in words:
+                out[word] = list(dict.fromkeys(out[word]))
+    return out
+
+
+def index_text(value: object, forms: Mapping[str, list[str]] | None = None) -> str:
     """What the full-text index holds for a field's value, so that Datasette's search (which
     quotes each term, and FTS5 splits a quoted term into a phrase at any punctuation) finds
     what the Python search finds: the words folded as :func:`._search.normalize` folds them;
@@ -82,7 +119,8 @@ def index_text(value: object) -> str:
         parts = split_at_apostrophes(chunk)
         if parts and parts != folded:
             split.append(parts)
-    return " ".join(filter(None, [normalize(text), *possessive, *split]))
+    other = [] if forms is None else [w for word in tokens(text) for w in forms.get(word, ())]
+    return " ".join(filter(None, [normalize(text), *possessive, *split, *other]))
 
 
 def metadata_path(database: Path) -> Path:
@@ -114,7 +152,7 @@ def _info_value(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _fill(con: sqlite3.Connection, raw: Raw) -> None:
+def _fill(con: sqlite3.Connection, raw: Raw, dataset: Dataset) -> None:
     con.execute("PRAGMA journal_mode = MEMORY")  # no journal file beside it: it is all or nothing anyway
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT)")
@@ -137,8 +175,12 @@ def _fill(con: sqlite3.Connection, raw: Raw) -> None:
         "INSERT INTO critique_quotes VALUES (?, ?)",
         [(c["id"], q) for c in raw["critiques"] for q in c["quote_ids"]],
     )
+    texts = {spec.name: _searched(dataset, spec) for spec in TABLES}
+    # The forms of a word anywhere in the dataset (a query is one for every table).
+    forms = variants(chain.from_iterable(text for fields in texts.values() for text in fields.values()))
     for spec in TABLES:
-        fields = [name for name, _ in spec.table._search_fields]
+        searched = texts[spec.name]
+        fields = list(searched)
         # The columns are named as the table's, so that reading them (content=) gives the text.
         con.execute(
             f'CREATE VIRTUAL TABLE {spec.name}_fts USING fts5({", ".join(fields)}, content="{spec.name}", '
@@ -147,7 +189,7 @@ def _fill(con: sqlite3.Connection, raw: Raw) -> None:
         con.executemany(
             f"INSERT INTO {spec.name}_fts(rowid, {', '.join(fields)}) VALUES ({', '.join('?' * (len(fields) + 1))})",
             [
-                [rowid] + [index_text(raw[spec.name][position][f]) for f in fields]
+                [rowid] + [index_text(searched[f][position], forms) for f in fields]
                 for rowid, position in con.execute(f"SELECT rowid, position FROM {spec.name}")
             ],
         )
@@ -155,6 +197,16 @@ def _fill(con: sqlite3.Connection, raw: Raw) -> None:
     if problems:  # load() checked integrity, so this is a bug here, not bad data
         raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
     con.commit()
+
+
+def _searched(dataset: Dataset, spec: TableSpec) -> dict[str, Sequence[str]]:
+    """The texts the Python search reads for each of a table's searchable fields that is a
+    column of the table (a quotation's text, context and topics, whose ids and labels are
+    searched; not the names of its people, which are no column of its: a search of
+    ``<table>_fts`` reads the table's own columns, as Datasette's does)."""
+    table: Table[Any] = getattr(dataset, spec.name)
+    own = {c.name("_") for c in columns(spec.record)}
+    return {name: table._texts(name, table._items) for name, _ in table._search_fields if name in own}
 
 
 def _tables_metadata() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -202,15 +254,16 @@ def datasette_metadata(raw: Raw, database: str) -> dict[str, Any]:
     return meta
 
 
-def export_sqlite(raw: Raw, path: Path) -> list[Path]:
+def export_sqlite(raw: Raw, path: Path, dataset: Dataset) -> list[Path]:
     """Write the database to ``path`` and its Datasette metadata beside it; each file is
-    written atomically. Return both paths."""
+    written atomically. Return both paths. ``dataset`` is ``raw`` loaded: the full-text
+    index holds what its search reads."""
     meta = metadata_path(path)
 
     def write(tmp: Path) -> None:
         con = sqlite3.connect(tmp)  # the empty temporary file is an empty database
         try:
-            _fill(con, raw)
+            _fill(con, raw, dataset)
         except sqlite3.Error as exc:  # not an OSError: made one, so callers see a write error naming the target
             code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
             full = (code is not None and code & 0xFF == _SQLITE_FULL) or "disk is full" in str(exc)
