@@ -266,6 +266,16 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
         took = median_time(lambda: quotes.search(common), 3)
         row(f"[{n:,}] search {common!r} ({hits:,} hits, all ranked)", took, f"{took / max(hits, 1) * 1e6:.1f} µs a hit")
 
+    page = quotes._repr_html_()
+    row(f"[{n:,}] notebook HTML of the quotes ({len(page):,} characters)", median_time(quotes._repr_html_, reps))
+    by_speaker = quotes.filter(speaker=speaker)
+    by_article = quotes.filter(article=article)
+    union = median_time(lambda: by_speaker | by_article, reps)
+    row(f"[{n:,}] | of two filters ({len(by_speaker | by_article):,} results)", union)
+    row(f"[{n:,}] sort_by episode, then id", median_time(lambda: quotes.sort_by("episode", "id"), 1))
+    if pandas is not None and n < 1_000_000:
+        row(f"[{n:,}] to_pandas of the quotes (typed columns)", median_time(quotes.to_pandas, 1))
+
     if n >= 1_000_000:
         parsed = peak_memory(path, "parsed")
         loaded = peak_memory(path, "loaded")
