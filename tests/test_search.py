@@ -76,7 +76,7 @@ def test_unknown_search_kind() -> None:
     import pytest
 
     with pytest.raises(LookupError, match="no search kind 'quotes'; did you mean 'quote'"):
-        pi.search("hope", kind="quotes")
+        pi.search("hope", kind="quotes")  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ properties

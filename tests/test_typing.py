@@ -80,3 +80,49 @@ def test_every_lazy_name_resolves() -> None:
         except AttributeError as exc:
             missing.append(f"{name}: {exc}")
     assert missing == []
+
+
+def test_mypy_sees_the_record_types_of_hits_lookups_and_collections(tmp_path: Path) -> None:
+    code = (
+        "import putin_interviews as pi\n"
+        "\n"
+        "ds = pi.dataset()\n"
+        'reveal_type(ds.quotes.hits("hope")[0])\n'
+        'reveal_type(ds.quotes.hits("hope")[0].record)\n'
+        'reveal_type(ds.search("hope")[0].record)\n'
+        'reveal_type(ds.search("hope")[0].kind)\n'
+        'reveal_type(ds.quotes.get("x", None))\n'
+        'reveal_type(ds.episodes.get(2, "none"))\n'
+        'reveal_type(ds.quotes.filter(lambda q: q.episode == 1, subject="obama") | ds.quotes)\n'
+        'reveal_type(ds.critiques.sort_by("stance") & ds.critiques)\n'
+        "reveal_type(ds.to_pandas())\n"
+        'ds.search("hope", kind="qoute")\n'
+        "ds.quotes.filter(lambda c: c.stance)\n"
+        "ds.quotes | ds.critiques\n"
+    )
+    result = _mypy(tmp_path, code)
+    out = result.stdout
+    # mypy versions differ in naming builtins.
+    notes = [line.split("Revealed type is ", 1) for line in out.splitlines()]
+    revealed = [note[1].replace("builtins.", "") for note in notes if len(note) == 2]
+    union = (
+        "putin_interviews._models.Person | putin_interviews._models.Topic | putin_interviews._models.Article"
+        " | putin_interviews._models.Episode | putin_interviews._models.Quote | putin_interviews._models.Critique"
+    )
+    assert revealed == [
+        '"putin_interviews._hits.Hit[putin_interviews._models.Quote]"',
+        '"putin_interviews._models.Quote"',
+        f'"{union}"',
+        "\"Literal['person'] | Literal['topic'] | Literal['article'] | Literal['episode'] | Literal['quote']"
+        " | Literal['critique']\"",
+        '"putin_interviews._models.Quote | None"',
+        '"putin_interviews._models.Episode | str"',
+        '"putin_interviews._printed.Quotes"',
+        '"putin_interviews._printed.Critiques"',
+        '"dict[str, Any]"',
+    ], out
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert len(errors) == 3, out
+    assert 'Argument "kind" to "search" of "Dataset" has incompatible type "Literal[\'qoute\']"' in errors[0]
+    assert '"Quote" has no attribute "stance"' in errors[1]
+    assert 'Unsupported operand types for | ("Quotes" and "Critiques")' in errors[2]

@@ -116,7 +116,9 @@ def _listing(table: Table[Any], fmt: str) -> str:
 
 
 def _hits_output(hits: Hits, fmt: str) -> str:
-    rows = [{"kind": h.kind, "id": h.record.id, "score": round(h.score, 4), "fields": list(h.fields)} for h in hits]
+    rows: list[dict[str, Any]] = [
+        {"kind": h.kind, "id": h.record.id, "score": round(h.score, 4), "fields": list(h.fields)} for h in hits
+    ]
     if fmt == "json":
         return json_printable(json.dumps(rows, ensure_ascii=False, indent=2))
     if fmt == "jsonl":

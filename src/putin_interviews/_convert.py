@@ -26,7 +26,7 @@ from ._errors import Problem, suggest
 from ._rules import Rule
 from ._types import strip_optional
 
-__all__ = ["converter", "field_names", "problems_from", "register_table", "structure", "unstructure"]
+__all__ = ["converter", "problems_from", "register_table", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -172,11 +172,6 @@ def structure(data: Any, cls: type[T]) -> T:
 def unstructure(obj: Any) -> Any:
     """Unstructure a record into JSON-shaped data (dicts, lists, str, int, None)."""
     return converter.unstructure(obj)
-
-
-def field_names(cls: type) -> list[str]:
-    """The JSON keys of a record type, in the schema's order."""
-    return [a.name for a in attrs.fields(cls)]
 
 
 def register_table(table: type[Any], record: type[Any]) -> None:

@@ -11,16 +11,18 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import _check, _cite, _convert, _export
+from . import _check, _cite, _convert, _export, _frames
 from ._cite import Citable, Form, Markup, Style
 from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._fileio import write_text_atomic
 from ._filters import hit_limit
-from ._hits import Hit, Hits
+from ._hits import Hit, Hits, Record
 from ._inflect import base_form
+from ._kinds import RecordKind
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
 from ._printed import Critiques, Quotes
 from ._public import public
+from ._render import html_table
 from ._search import tokens
 from ._table import Table
 from ._tables import TABLES, Articles, Episodes, People, Topics
@@ -98,6 +100,20 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{spec.name}={len(getattr(self, spec.name))}" for spec in TABLES)
         return f"<Dataset {self.info.dataset_version!r}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        """An HTML summary for notebooks: the dataset's title and version, and each table with
+        its number of records.
+
+        >>> import putin_interviews
+        >>> page = putin_interviews.dataset()._repr_html_()
+        >>> page.startswith("<table><caption>Dataset: "), '<td style="text-align: right">77</td>' in page
+        (True, True)
+        """
+        info = self.info
+        caption = f"Dataset: {info.title}, version {info.dataset_version} (schema {info.schema_version})"
+        rows = [[spec.name, spec.kind, f"{len(getattr(self, spec.name)):,}"] for spec in TABLES]
+        return html_table(["table", "kind", "records"], rows, lambda shown: shown, caption=caption)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt through __init__, which binds the tables to the new dataset.
@@ -192,7 +208,9 @@ class Dataset:
 
     # ------------------------------------------------------------------ search
 
-    def search(self, query: str, kind: str | Iterable[str] | None = None, limit: int | None = None) -> Hits:
+    def search(
+        self, query: str, kind: RecordKind | Iterable[RecordKind] | None = None, limit: int | None = None
+    ) -> Hits:
         """Full-text search over quotation text, critique summaries and topics, article
         titles and summaries, people's names, topics' labels and definitions and episodes'
         summaries.
@@ -208,11 +226,11 @@ class Dataset:
         """
         argument(query, "query", str, "a string")
         limit = hit_limit(limit)
-        hits: list[Hit[Any]] = [h for t in self._searched(kind) for h in t.hits(query)]
+        hits: list[Hit[Record]] = [h for t in self._searched(kind) for h in t.hits(query)]
         hits.sort(key=lambda h: -h.score)  # stable: ties keep table and document order
         return Hits(hits[:limit] if limit is not None else hits)
 
-    def did_you_mean(self, query: str, kind: str | Iterable[str] | None = None) -> str | None:
+    def did_you_mean(self, query: str, kind: RecordKind | Iterable[RecordKind] | None = None) -> str | None:
         """``query`` with each word that :meth:`search` finds nowhere replaced by the
         closest word it does find (a typing slip away), or None when there is nothing to
         correct: every word is found somewhere, or one has no close match.
@@ -237,7 +255,7 @@ class Dataset:
             changed = True
         return " ".join(words) if changed else None
 
-    def _searched(self, kind: str | Iterable[str] | None) -> list[Table[Any]]:
+    def _searched(self, kind: RecordKind | Iterable[RecordKind] | None) -> list[Table[Any]]:
         """The tables a search of ``kind`` (a kind of record, several, or None for all) covers."""
         tables: dict[str, Table[Any]] = {t.kind: t for t in self.tables()}
         if kind is None:
@@ -335,14 +353,13 @@ class Dataset:
         return self.quotes.filter(speaker=person)
 
     def quotes_about(self, person: Person | str) -> Quotes:
-        """The quotations that are about a person or group.
+        """The quotations that are about a person or group (``quotes.filter(subject=person)``).
 
         >>> import putin_interviews
         >>> [q.id for q in putin_interviews.dataset().quotes_about("clinton")]
         ['lz-part-1-hawk']
         """
-        pid = self.people.get(person.id if isinstance(person, Person) else person).id
-        return self.quotes._where([lambda q: pid in q.subject_ids])
+        return self.quotes.filter(subject=person)
 
     def critiques_of(self, person: Person | str) -> Critiques:
         """The judgements made of a person or group.
@@ -411,6 +428,18 @@ class Dataset:
         """
         data: dict[str, Any] = _convert.unstructure(self)
         return data
+
+    def to_pandas(self) -> dict[str, Any]:
+        """A :class:`pandas.DataFrame` of each table, by the table's name, in the file's order
+        (needs the ``pandas`` extra); each frame as :meth:`Table.to_pandas` makes it.
+
+        >>> import putin_interviews
+        >>> frames = putin_interviews.dataset().to_pandas()  # doctest: +SKIP
+        >>> {name: len(frame) for name, frame in frames.items()}  # doctest: +SKIP
+        {'people': 18, 'topics': 18, 'articles': 3, 'episodes': 4, 'quotes': 77, 'critiques': 74}
+        """
+        _frames.pandas_module()  # the error that says how to install it, before any work
+        return {spec.name: getattr(self, spec.name).to_pandas() for spec in TABLES}
 
     def to_json(self) -> str:
         """The dataset in its canonical JSON form: the schema's key order, two-space

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._errors import ChoiceError, argument, suggest
@@ -26,6 +27,7 @@ __all__ = [
     "enums",
     "episode_numbers",
     "hit_limit",
+    "indexed_positions",
     "is_in",
     "member",
     "person_ids",
@@ -140,3 +142,41 @@ def topic_ids(ds: Dataset, value: Any) -> set[str]:
     """The ids of the topics given by id, label or :class:`Topic` (a miss: NotFoundError)."""
     table = ds.topics
     return {table.get(v.id if isinstance(v, Topic) else v).id for v in as_values(value)}
+
+
+def indexed_positions(
+    items: Sequence[R],
+    index_of: Callable[[str], dict[Any, list[int]]],
+    indexed: list[tuple[str, set[Any]]],
+    within: Iterable[int] | None,
+    tests: list[Callable[[R], bool]],
+) -> list[int]:
+    """The positions in ``items`` (a root table) of the records whose ``field`` value is in
+    the given set for every (field, values) in ``indexed`` (``index_of(field)``: value ->
+    positions), that are at one of the positions ``within`` (if given), and that pass
+    ``tests``; in order.
+
+    The shortest position list answers; the other criteria are tested on its records only:
+    time proportional to the smallest result, not the largest.
+
+    >>> words = ["a", "bb", "a", "cc", "a"]
+    >>> by_value = {"a": [0, 2, 4], "bb": [1], "cc": [3]}
+    >>> indexed_positions(words, lambda field: by_value, [("word", {"a", "cc"})], [2, 3, 4], [])
+    [2, 3, 4]
+    """
+    candidates: list[tuple[list[int], str, set[Any]]] = []
+    for field, values in indexed:
+        index = index_of(field)
+        found = [index.get(v, []) for v in values]
+        candidates.append((found[0] if len(found) == 1 else sorted(p for f in found for p in f), field, values))
+    candidates.sort(key=lambda c: len(c[0]))
+    positions = candidates[0][0]
+    for _, field, values in candidates[1:]:
+        get = attrgetter(field)
+        positions = [p for p in positions if get(items[p]) in values]
+    if within is not None:
+        mine = set(within)
+        positions = [p for p in positions if p in mine]
+    if tests:
+        positions = [p for p in positions if all(t(items[p]) for t in tests)]
+    return positions

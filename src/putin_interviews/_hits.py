@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from . import _frames
+from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
 from ._render import format_table, html_table
 
-__all__ = ["Hit", "Hits"]
+__all__ = ["Hit", "Hits", "Record"]
 
-R = TypeVar("R", Person, Topic, Article, Episode, Quote, Critique)
+#: A record of any table.
+Record = Person | Topic | Article | Episode | Quote | Critique
+
+R_co = TypeVar("R_co", bound=Record, covariant=True)
 
 
 @public
-class Hit(Generic[R]):
-    """One search result: the record, its score, and what matched.
+class Hit(Generic[R_co]):
+    """One search result: the record, its kind, its score, and what matched.
+
+    A hit of :meth:`Quotes.hits` is a ``Hit[Quote]``; a hit of :meth:`Dataset.search` holds
+    a record of any table (its type is the union of the record types; ``kind`` says which).
 
     >>> import putin_interviews
     >>> hit = putin_interviews.search("detente", kind="quote")[0]
@@ -24,22 +33,63 @@ class Hit(Generic[R]):
     ('quote', 'deadline-colbert-detente', ('text', 'context'))
     """
 
-    __slots__ = ("_fields", "kind", "record", "score", "terms")
+    __slots__ = ("_fields", "_kind", "_record", "_score", "_terms")
 
     def __init__(
         self,
-        record: R,
-        kind: str,
+        record: R_co,
+        kind: RecordKind,
         score: float,
         fields: tuple[str, ...] | Callable[[], tuple[str, ...]],
         terms: tuple[str, ...],
     ):
-        self.record: R = record
-        self.kind = kind
-        self.score = score
+        self._record = record
+        self._kind: RecordKind = kind
+        self._score = score
         self._fields = fields
-        #: The normalised query words.
-        self.terms = terms
+        self._terms = terms
+
+    @property
+    def record(self) -> R_co:
+        """The record found.
+
+        >>> import putin_interviews
+        >>> putin_interviews.dataset().quotes.hits("detente")[0].record.speaker_id
+        'stone'
+        """
+        return self._record
+
+    @property
+    def kind(self) -> RecordKind:
+        """The record's kind: ``"quote"``, ``"critique"``, ``"article"``, ``"person"``,
+        ``"topic"`` or ``"episode"``.
+
+        >>> import putin_interviews
+        >>> putin_interviews.search("surveillance")[0].kind
+        'topic'
+        """
+        return self._kind
+
+    @property
+    def score(self) -> float:
+        """How well the record matches; higher is better (hits are sorted by it).
+
+        >>> import putin_interviews
+        >>> hits = putin_interviews.search("putin")
+        >>> hits[0].score >= hits[-1].score > 0
+        True
+        """
+        return self._score
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The normalised query words.
+
+        >>> import putin_interviews
+        >>> putin_interviews.search("Détente")[0].terms
+        ('detente',)
+        """
+        return self._terms
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -75,11 +125,14 @@ class Hit(Generic[R]):
 
 
 _HIT_COLUMNS = ["kind", "id", "score", "matched", "text"]
+#: Hits shown by ``repr``.
+_REPR_ROWS = 10
 
 
 @public
-class Hits(tuple[Hit[Any], ...]):
-    """Search hits, best first: a tuple of :class:`Hit` with a readable ``repr`` and HTML.
+class Hits(tuple[Hit[Record], ...]):
+    """Search hits, best first: a tuple of :class:`Hit` with a readable ``repr``, HTML and
+    a pandas frame. A hit's ``record`` is of any record type (``kind`` says which).
 
     >>> import putin_interviews
     >>> hits = putin_interviews.search("cautious optimist")
@@ -89,26 +142,43 @@ class Hits(tuple[Hit[Any], ...]):
 
     __slots__ = ()
 
-    def _rows(self) -> list[list[str]]:
-        return [[h.kind, h.record.id, f"{h.score:.2f}", ", ".join(h.fields), _hit_text(h)] for h in self]
+    def _rows(self, hits: Sequence[Hit[Record]] | None = None) -> list[list[str]]:
+        return [
+            [h.kind, h.record.id, f"{h.score:.2f}", ", ".join(h.fields), _hit_text(h)]
+            for h in (self if hits is None else hits)
+        ]
 
     def __repr__(self) -> str:
         head = f"Hits: {len(self)}"
         if not self:
             return head
-        return head + "\n" + format_table(_HIT_COLUMNS, self._rows()[:10], width=100, max_lines=2)
+        more = f"\n… {len(self) - _REPR_ROWS:,} more" if len(self) > _REPR_ROWS else ""
+        return f"{head}\n{format_table(_HIT_COLUMNS, self._rows(self[:_REPR_ROWS]), width=100, max_lines=2)}{more}"
 
     def _repr_html_(self) -> str:
-        """An HTML table of the hits, every value escaped.
+        """An HTML table of the hits, every value escaped (of a long list, the first and last
+        hits only).
 
         >>> import putin_interviews
-        >>> "<td>quote</td>" in putin_interviews.search("hope")._repr_html_()
+        >>> '<td style="text-align: left">quote</td>' in putin_interviews.search("hope")._repr_html_()
         True
         """
-        return html_table(_HIT_COLUMNS, self._rows())
+        return html_table(_HIT_COLUMNS, self, self._rows, caption=f"Hits: {len(self)}")
+
+    def to_pandas(self) -> Any:
+        """A :class:`pandas.DataFrame` of the hits, best first (needs the ``pandas`` extra):
+        ``kind`` (a category of every record kind), ``id``, ``score``, ``fields`` (the
+        fields matched, a tuple) and ``text`` (the record's text, title, name or summary).
+
+        >>> import putin_interviews
+        >>> frame = putin_interviews.search("al qaida").to_pandas()  # doctest: +SKIP
+        >>> list(frame.columns), str(frame["kind"].dtype), frame["id"].iloc[-1]  # doctest: +SKIP
+        (['kind', 'id', 'score', 'fields', 'text'], 'category', 'part-1')
+        """
+        return _frames.hits_frame(self, typing.get_args(RecordKind), _hit_text)
 
 
-def _hit_text(hit: Hit[Any]) -> str:
+def _hit_text(hit: Hit[Record]) -> str:
     for name in ("text", "title", "name", "summary"):
         value = getattr(hit.record, name, None)
         if value:

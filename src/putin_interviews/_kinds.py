@@ -4,6 +4,7 @@ judgement and venue a record is."""
 from __future__ import annotations
 
 import enum
+from typing import Literal
 
 from ._public import public
 
@@ -13,10 +14,16 @@ __all__ = [
     "PersonKind",
     "QuoteKind",
     "QuoteMode",
+    "RecordKind",
     "Stance",
     "TargetKind",
     "Venue",
 ]
+
+
+#: The kind of a record, as search hits, messages and the ``kind`` of a search name it: one
+#: for each table, in the dataset file's order.
+RecordKind = Literal["person", "topic", "article", "episode", "quote", "critique"]
 
 
 @public

@@ -11,9 +11,14 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, MutableMapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-__all__ = ["Cell", "once", "once_in"]
+import attrs
+
+if TYPE_CHECKING:
+    from ._search import InvertedIndex
+
+__all__ = ["Cell", "Deferred", "TableCache", "once", "once_in"]
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -78,3 +83,27 @@ class Cell(Generic[T]):
         True
         """
         return once(self, "built", lambda: (self._build(),))[0]
+
+
+@attrs.frozen
+class Deferred:
+    """Records made on first use: ``count`` of them, by ``build``."""
+
+    count: int
+    build: Callable[[], tuple[Any, ...]]
+
+
+class TableCache:
+    """What a table computes once, on first use; never pickled or copied."""
+
+    __slots__ = ("by_field", "by_id", "by_name", "position_of", "records", "search_index")
+
+    def __init__(self) -> None:
+        self.records: tuple[Any, ...] | None = None
+        self.by_id: dict[str, Any] | None = None
+        #: Per-field position indexes of a root table: field -> value -> positions.
+        self.by_field: dict[str, dict[Any, list[int]]] = {}
+        self.search_index: InvertedIndex | None = None
+        self.by_name: dict[str, Any] | None = None
+        #: id(record) -> its first position, in a root table (for ``|`` and ``&``).
+        self.position_of: dict[int, int] | None = None

@@ -85,6 +85,8 @@ class Quotes(Table[Quote]):
 
     def filter(
         self,
+        predicate: Callable[[Quote], object] | None = None,
+        /,
         *,
         speaker: str | Person | Iterable[str | Person | None] | UnsetType | None = UNSET,
         addressee: str | Person | Iterable[str | Person | None] | UnsetType | None = UNSET,
@@ -94,15 +96,18 @@ class Quotes(Table[Quote]):
         kind: QuoteKind | str | Iterable[QuoteKind | str] | UnsetType = UNSET,
         mode: QuoteMode | str | Iterable[QuoteMode | str] | UnsetType = UNSET,
         topic: str | Topic | Iterable[str | Topic] | UnsetType = UNSET,
+        subject: str | Person | Iterable[str | Person] | UnsetType = UNSET,
         text: str | Iterable[str] | UnsetType = UNSET,
     ) -> Quotes:
         """Quotations matching every criterion given (AND); a list or tuple for one
         criterion means any of its values (OR). ``None`` for ``episode``, ``venue`` or
         ``addressee`` selects the quotations where it is not known, and for ``speaker`` the
         scare quotes (the writer's words). People are given by anything :meth:`People.get`
-        accepts, topics by id or label; ``mode`` keeps to the speakers' own words
+        accepts, topics by id or label; ``subject`` keeps the quotations about a person or
+        group (:meth:`Dataset.quotes_about`); ``mode`` keeps to the speakers' own words
         (``"direct"``) or to what the press reports they said (``"indirect"``); ``text`` is
-        a case- and accent-insensitive substring.
+        a case- and accent-insensitive substring. A function of a quotation, given first,
+        keeps the quotations for which it is true, along with the criteria.
 
         >>> import putin_interviews
         >>> ds = putin_interviews.dataset()
@@ -110,9 +115,11 @@ class Quotes(Table[Quote]):
         8
         >>> [q.id for q in ds.quotes.filter(speaker=["Colbert", "putin"], episode=None, kind="partial", mode="direct")]
         ['deadline-colbert-mild-description']
+        >>> [q.id for q in ds.quotes.filter(lambda q: len(q.text) > 100, subject="obama")]
+        ['lz-part-3-different-assessments']
         """
         indexed: list[tuple[str, set[Any]]] = []
-        tests: list[Callable[[Quote], bool]] = []
+        tests = self._predicate(predicate)
         if speaker is not UNSET:
             indexed.append(("speaker_id", person_ids(self._ds(), speaker)))
         if addressee is not UNSET:
@@ -129,6 +136,10 @@ class Quotes(Table[Quote]):
             indexed.append(("mode", enums(QuoteMode, mode, "quote mode")))
         if topic is not UNSET:
             tests.append(any_in(topic_ids(self._ds(), topic), lambda q: q.topics))
+        if subject is not UNSET:
+            if None in as_values(subject):
+                raise TypeError("subject must be a person or group (or a list of them), not None")
+            tests.append(any_in(person_ids(self._ds(), subject), lambda q: q.subject_ids))
         if text is not UNSET:
             tests.append(contains(as_values(text), lambda q: q.text, "text"))
         return self._select(indexed, tests)
@@ -190,6 +201,8 @@ class Critiques(Table[Critique]):
 
     def filter(
         self,
+        predicate: Callable[[Critique], object] | None = None,
+        /,
         *,
         critic: str | Person | CriticKind | Iterable[str | Person | CriticKind] | UnsetType = UNSET,
         target: str
@@ -208,14 +221,17 @@ class Critiques(Table[Critique]):
 
         ``critic`` is a person, ``"article"`` (the article's own voice) or ``"unnamed"``;
         ``target`` is a person, an episode (number or id), or ``"documentary"``; ``topic``
-        is a topic's id or label.
+        is a topic's id or label. A function of a critique, given first, keeps the critiques
+        for which it is true, along with the criteria.
 
         >>> import putin_interviews
         >>> [c.id for c in putin_interviews.critiques(critic="colbert", target="stone")]
         ['deadline-colbert-no-followup-critique', 'deadline-colbert-dog-joke',
          'deadline-colbert-surprised-respect', 'deadline-colbert-mild-description-critique']
+        >>> [c.id for c in putin_interviews.critiques(lambda c: len(c.quote_ids) > 2, target="stone")]
+        ['lz-part-1-missed-opportunity', 'deadline-colbert-no-followup-critique']
         """
-        tests: list[Callable[[Critique], bool]] = []
+        tests = self._predicate(predicate)
         if critic is not UNSET:
             critics = self._parties(critic, CriticKind)
             tests.append(lambda c: ("kind", c.critic_kind.value) in critics or ("person", c.critic_id) in critics)

@@ -3,12 +3,16 @@ and the one rule for writing data to a terminal (:func:`printable`)."""
 
 from __future__ import annotations
 
+import enum
 import html
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-__all__ = ["format_table", "html_table", "json_printable", "printable"]
+__all__ = ["HTML_END_ROWS", "HTML_MAX_ROWS", "cell_text", "format_table", "html_table", "json_printable", "printable"]
+
+T = TypeVar("T")
 
 _GAP = "  "
 
@@ -55,6 +59,22 @@ def json_printable(text: str) -> str:
     "\u009b2J\u202e"
     """
     return _JSON_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def cell_text(value: object) -> str:
+    """A record's value as a table shows it: nothing for None, an enum's value, a list's
+    items joined with commas.
+
+    >>> cell_text(None), cell_text(("a", 1)), cell_text(3)
+    ('', 'a, 1', '3')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return ", ".join(cell_text(v) for v in value)
+    return str(value)
 
 
 def _fit(widths: list[int], width: int) -> list[int]:
@@ -108,25 +128,69 @@ def format_table(
     return "\n".join(lines)
 
 
-def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None = None) -> str:
-    """An HTML table (for notebooks), every header, cell and the caption escaped.
+#: An HTML table of more rows than this shows its first and last ``HTML_END_ROWS`` rows and
+#: how many are left out between them, as pandas does (``display.max_rows`` and ``min_rows``).
+HTML_MAX_ROWS = 60
+HTML_END_ROWS = 5
 
-    >>> print(html_table(["id"], [["<b>"]], caption="1 row").replace("><", ">\\n<"))
+_NUMBER = re.compile(r"-?[0-9][0-9,]*(\.[0-9]+)?")
+
+
+def html_table(
+    headers: Sequence[str],
+    items: Sequence[T],
+    rows: Callable[[Sequence[T]], Sequence[Sequence[str]]],
+    caption: str | None = None,
+) -> str:
+    """An HTML table (for notebooks) of ``items``, one row each as ``rows`` writes them.
+
+    Every header, cell and the caption is escaped. Past :data:`HTML_MAX_ROWS` items, only
+    the first and last :data:`HTML_END_ROWS` are written (``rows`` is called with them
+    only), with a row saying how many are left out: the size of the HTML does not grow with
+    the table. A column whose shown cells are all numbers is right-aligned, every other
+    column left-aligned (whatever the notebook's style sheet says).
+
+    >>> page = html_table(["id", "n"], ["<b>"], lambda xs: [[x, "1"] for x in xs], caption="1 row")
+    >>> print(page.replace("><", ">\\n<"))
     <table>
     <caption>1 row</caption>
     <thead>
     <tr>
-    <th>id</th>
+    <th style="text-align: left">id</th>
+    <th style="text-align: right">n</th>
     </tr>
     </thead>
     <tbody>
     <tr>
-    <td>&lt;b&gt;</td>
+    <td style="text-align: left">&lt;b&gt;</td>
+    <td style="text-align: right">1</td>
     </tr>
     </tbody>
     </table>
+    >>> page = html_table(["n"], range(100_000), lambda xs: [[str(x)] for x in xs])
+    >>> len(page) < 2_000, "… 99,990 more" in page, ">99999</td>" in page
+    (True, True, True)
     """
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    count = len(items)
+    if count > HTML_MAX_ROWS:
+        first = list(rows(items[:HTML_END_ROWS]))
+        last = list(rows(items[count - HTML_END_ROWS :]))
+    else:
+        first, last = list(rows(items)), []
+    shown = first + last
+    aligns = [
+        "right" if shown and all(_NUMBER.fullmatch(row[i]) for row in shown) else "left" for i in range(len(headers))
+    ]
+    styles = [f' style="text-align: {a}"' for a in aligns]
+
+    def write(row: Sequence[str]) -> str:
+        return "<tr>" + "".join(f"<td{s}>{html.escape(c)}</td>" for s, c in zip(styles, row, strict=True)) + "</tr>"
+
+    head = "".join(f"<th{s}>{html.escape(h)}</th>" for s, h in zip(styles, headers, strict=True))
+    body = "".join(write(row) for row in first)
+    if last:
+        more = f"… {count - len(shown):,} more"
+        body += f'<tr><td colspan="{len(headers)}" style="text-align: left">{more}</td></tr>'
+        body += "".join(write(row) for row in last)
     top = f"<caption>{html.escape(caption)}</caption>" if caption is not None else ""
     return f"<table>{top}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

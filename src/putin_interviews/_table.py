@@ -9,25 +9,22 @@ demand (as ``packaging.version.Version`` does with its caches).
 
 from __future__ import annotations
 
-import enum
-import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
-import attrs
-
-from . import _convert, _flat
+from . import _convert, _flat, _frames, _order
 from ._errors import NotFoundError, argument, shown, suggest
-from ._filters import hit_limit
+from ._filters import UNSET, hit_limit, indexed_positions, is_in
 from ._gc import collector_paused
 from ._hits import Hit
+from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
-from ._once import once, once_in
+from ._once import Deferred, TableCache, once, once_in
 from ._public import public
-from ._render import format_table, html_table
+from ._render import cell_text, format_table, html_table
 from ._search import InvertedIndex, normalize, terms
 
 if TYPE_CHECKING:
@@ -35,39 +32,19 @@ if TYPE_CHECKING:
 
     from ._dataset import Dataset
 
-__all__ = ["Deferred", "Table"]
+__all__ = ["Table"]
 
 R = TypeVar("R", Person, Topic, Article, Episode, Quote, Critique)
-
-
-@attrs.frozen
-class Deferred:
-    """Records made on first use: ``count`` of them, by ``build``."""
-
-    count: int
-    build: Callable[[], tuple[Any, ...]]
-
-
-class _Cache:
-    """What a table computes once, on first use; never pickled or copied."""
-
-    __slots__ = ("by_field", "by_id", "by_name", "records", "search_index")
-
-    def __init__(self) -> None:
-        self.records: tuple[Any, ...] | None = None
-        self.by_id: dict[str, Any] | None = None
-        #: Per-field position indexes of a root table: field -> value -> positions.
-        self.by_field: dict[str, dict[Any, list[int]]] = {}
-        self.search_index: InvertedIndex | None = None
-        self.by_name: dict[str, Any] | None = None
+D = TypeVar("D")
 
 
 @public
 class Table(Sequence[R]):
     """An immutable, tuple-like collection of records of one kind.
 
-    Indexing, slicing, ``len``, iteration and ``in`` work as on a tuple; a slice, a
-    filter or a search gives a collection of the same type, so calls chain. It compares
+    Indexing, slicing, ``len`` and iteration work as on a tuple, and ``in`` tests a record
+    or an id; a slice, a filter, a search, a sort, and ``|`` or ``&`` of two collections of
+    the same kind give a collection of the same type, so calls chain. It compares
     equal to another collection or a tuple holding the same records in the same order.
     A pickle or copy of a table holds its records; a table unpickled belongs to no
     dataset, so filters that resolve people, articles or episodes need its dataset
@@ -80,10 +57,10 @@ class Table(Sequence[R]):
         _root: Table[R] | None
         _dataset: Dataset | None
         _positions: tuple[int, ...] | None
-        _cache: _Cache
+        _cache: TableCache
 
     #: The record kind's name in search hits and messages ("quote", …).
-    kind: ClassVar[str]
+    kind: ClassVar[RecordKind]
     #: The record type of the table's rows.
     record_type: ClassVar[type]
     #: Columns shown by ``repr``, ``_repr_html_`` and the command line's tables.
@@ -114,7 +91,7 @@ class Table(Sequence[R]):
         set_slot(self, "_dataset", dataset)
         #: Positions of the records in the root table, when known (results of indexed filters).
         set_slot(self, "_positions", None)
-        set_slot(self, "_cache", _Cache())
+        set_slot(self, "_cache", TableCache())
 
     # --------------------------------------------------------------- tuple behaviour
 
@@ -157,6 +134,15 @@ class Table(Sequence[R]):
         return iter(self._items)
 
     def __contains__(self, value: object) -> bool:
+        """Whether a record, or a record with this id (a string), is in the collection.
+
+        >>> import putin_interviews
+        >>> quotes = putin_interviews.quotes(speaker="putin")
+        >>> "lz-part-3-always-hope" in quotes, quotes[0] in quotes, "lz-part-1-hawk" in quotes
+        (True, True, False)
+        """
+        if isinstance(value, str):
+            return value in self._id_index()
         return value in self._items
 
     def __eq__(self, other: object) -> bool:
@@ -186,27 +172,86 @@ class Table(Sequence[R]):
         return self._text(limit=10, width=100, max_lines=2)
 
     def _head(self) -> str:
-        return f"{type(self).__name__}: {len(self)} {self.kind}{'' if len(self) == 1 else 's'}"
+        return f"{type(self).__name__}: {len(self):,} {self.kind}{'' if len(self) == 1 else 's'}"
 
     def _text(self, limit: int | None, width: int, max_lines: int | None) -> str:
         shown = self._items if limit is None else self._items[:limit]
         if not shown:
             return self._head()
         body = format_table([c[0] for c in self._columns], self._rows(shown), width=width, max_lines=max_lines)
-        more = f"\n… {len(self) - len(shown)} more" if len(shown) < len(self) else ""
+        more = f"\n… {len(self) - len(shown):,} more" if len(shown) < len(self) else ""
         return f"{self._head()}\n{body}{more}"
 
     def _rows(self, records: Iterable[R]) -> list[list[str]]:
-        return [[_cell(getter(r)) for _, getter in self._columns] for r in records]
+        return [[cell_text(getter(r)) for _, getter in self._columns] for r in records]
 
     def _repr_html_(self) -> str:
-        """An HTML table for notebooks; every value is escaped.
+        """An HTML table for notebooks, every value escaped; of a long collection, the first
+        and last rows only, and how many are left out (as pandas shows a frame).
 
         >>> import putin_interviews
-        >>> putin_interviews.quotes(speaker="putin", episode=1)._repr_html_()[:7]
-        '<table>'
+        >>> putin_interviews.quotes(speaker="putin", episode=1)._repr_html_()[:43]
+        '<table><caption>Quotes: 12 quotes</caption>'
         """
-        return html_table([name for name, _ in self._columns], self._rows(self._items), caption=self._head())
+        return html_table([name for name, _ in self._columns], self._items, self._rows, caption=self._head())
+
+    # --------------------------------------------------------------- set algebra and order
+
+    def __or__(self, other: Self) -> Self:
+        """The records in either collection, each once, in document order: the order of the
+        table both come from (collections from two different tables: the left one's
+        records, then the right one's that are not equal to one of them).
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> [q.id for q in ds.quotes.filter(text="détente") | ds.quotes.filter(subject="clinton")]
+        ['lz-part-1-hawk', 'deadline-colbert-detente']
+        """
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._combine(other, union=True)
+
+    def __and__(self, other: Self) -> Self:
+        """The records in both collections, each once, in document order (as ``|``).
+
+        >>> import putin_interviews
+        >>> ds = putin_interviews.dataset()
+        >>> len(ds.quotes.filter(speaker="putin") & ds.quotes.filter(episode=1, mode="direct"))
+        8
+        """
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._combine(other, union=False)
+
+    def _combine(self, other: Self, union: bool) -> Self:
+        root = self._base
+        if other._base is not root:
+            return self._derive(_order.combined(self._items, other._items, union))
+        order = once(root._cache, "position_of", lambda: _order.first_positions(root._items))
+        positions = _order.combined_positions(order, self._items, other._items, union)
+        result = self._derive(root._items[p] for p in positions)
+        object.__setattr__(result, "_positions", positions)
+        return result
+
+    def sort_by(self, *fields: str | Callable[[R], Any], reverse: bool = False) -> Self:
+        """The records sorted by one or more fields (names, or functions of a record), each in
+        turn; equal keys keep their order (the sort is stable), and a record with no value
+        (``None``) comes last, ``reverse`` or not. Enums sort in the order of their
+        definition; a field that holds records (``span``, ``basis`` …) has no order.
+
+        >>> import putin_interviews
+        >>> [e.number for e in putin_interviews.dataset().episodes.sort_by("air_date", reverse=True)]
+        [4, 3, 2, 1]
+        >>> stone = putin_interviews.quotes(speaker="stone", article="lz-part-1")
+        >>> [q.episode for q in stone], [q.episode for q in stone.sort_by("episode", reverse=True)]
+        ([1, None, 1, 1, 1, None, 1], [1, 1, 1, 1, 1, None, None])
+        >>> putin_interviews.dataset().quotes.sort_by("date")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        putin_interviews.ChoiceError: no quote field to sort by 'date'; did you mean 'mode', 'text', 'id', ...
+        """
+        key = _order.sort_key(self.record_type, self.kind, fields, reverse)
+        return self._derive(sorted(self._items, key=key, reverse=reverse))
 
     # --------------------------------------------------------------- derived collections
 
@@ -245,28 +290,11 @@ class Table(Sequence[R]):
         and that pass ``tests``; document order kept."""
         root = self._base
         if not indexed or (self is not root and self._positions is None):
-            checks: list[Callable[[R], bool]] = [_field_in(field, values) for field, values in indexed]
+            checks: list[Callable[[R], bool]] = [is_in(values, attrgetter(field)) for field, values in indexed]
             return self._where(checks + tests)
-        # The shortest position list answers; the other criteria are tested on its records
-        # only: time proportional to the smallest result, not the largest.
-        candidates: list[tuple[list[int], str, set[Any]]] = []
-        for field, values in indexed:
-            index = self._field_index(field)
-            found = [index.get(v, []) for v in values]
-            candidates.append((found[0] if len(found) == 1 else sorted(p for f in found for p in f), field, values))
-        candidates.sort(key=lambda c: len(c[0]))
-        positions = candidates[0][0]
-        items = root._items
-        for _, field, values in candidates[1:]:
-            get = attrgetter(field)
-            positions = [p for p in positions if get(items[p]) in values]
-        if self is not root:
-            assert self._positions is not None
-            mine = set(self._positions)
-            positions = [p for p in positions if p in mine]
-        if tests:
-            positions = [p for p in positions if all(t(items[p]) for t in tests)]
-        result = self._derive(items[p] for p in positions)
+        within = None if self is root else self._positions
+        positions = indexed_positions(root._items, self._field_index, indexed, within, tests)
+        result = self._derive(root._items[p] for p in positions)
         object.__setattr__(result, "_positions", tuple(positions))
         return result
 
@@ -283,23 +311,53 @@ class Table(Sequence[R]):
         topics have names)."""
         return {}
 
-    def get(self, key: str) -> R:
+    @overload
+    def get(self, key: str) -> R: ...
+    @overload
+    def get(self, key: str, default: D) -> R | D: ...
+    def get(self, key: str, default: object = UNSET) -> object:
         """The record with id ``key`` or, in a table of named records (people, topics), one
-        of its names, case- and accent-insensitively; :class:`~putin_interviews.NotFoundError`
-        naming the closest ids when there is none.
+        of its names, case- and accent-insensitively. When there is none: ``default`` if
+        given (as ``dict.get``), else :class:`~putin_interviews.NotFoundError` naming the
+        closest ids.
 
         >>> import putin_interviews
         >>> putin_interviews.dataset().quotes.get("lz-part-3-always-hope").text
         'There is always hope,'
         >>> putin_interviews.dataset().people.get("VLADIMIR PUTIN").id
         'putin'
+        >>> print(putin_interviews.dataset().quotes.get("lz-part-3-always-hop", None))
+        None
         """
-        found = self._id_index().get(key) if isinstance(key, str) else None
-        if found is None and isinstance(key, str):
-            found = self._name_index().get(normalize(key))
-        if found is None:
-            raise NotFoundError(self.kind, key, suggest(str(key), self._keys()))
-        return found
+        return self._get(key, default)
+
+    def _get(self, key: object, default: object) -> Any:
+        found = self._find(key)
+        if found is not None:
+            return found
+        if default is not UNSET:
+            return default
+        raise self._miss(key)
+
+    def _find(self, key: object) -> R | None:
+        if not isinstance(key, str):
+            return None
+        found = self._id_index().get(key)
+        return found if found is not None else self._name_index().get(normalize(key))
+
+    def _miss(self, key: object) -> NotFoundError:
+        return NotFoundError(self.kind, key, suggest(str(key), self._keys()))
+
+    def _predicate(self, predicate: Callable[[R], object] | None) -> list[Callable[[R], bool]]:
+        """The test of a filter's positional argument: a function of a record, or None."""
+        if predicate is None:
+            return []
+        if not callable(predicate):
+            raise TypeError(
+                f"filter() takes a function of a {self.kind} (criteria are keywords, e.g. filter(episode=1)), "
+                f"not {type(predicate).__name__} {shown(predicate)}"
+            )
+        return [lambda r: bool(predicate(r))]
 
     # --------------------------------------------------------------- search
 
@@ -400,22 +458,16 @@ class Table(Sequence[R]):
     def to_pandas(self) -> Any:
         """A :class:`pandas.DataFrame` with one row per record (needs the ``pandas`` extra).
         Its columns are named as the csv and sqlite exports name them: a nested record's
-        fields are columns of their own (``span_start``, ``span_end``).
+        fields are columns of their own (``span_start``, ``span_end``). Integers are ``Int64``
+        (a missing value is ``<NA>``), dates ``datetime64``, enums ``category`` with every
+        value of the enum; lists are the lists of :meth:`to_dicts`.
 
         >>> import putin_interviews
         >>> frame = putin_interviews.quotes(speaker="putin").to_pandas()  # doctest: +SKIP
-        >>> list(frame.columns[5:7])  # doctest: +SKIP
-        ['span_start', 'span_end']
+        >>> frame.shape, str(frame["episode"].dtype), list(frame["kind"].cat.categories)  # doctest: +SKIP
+        ((27, 19), 'Int64', ['full', 'partial', 'fragment'])
         """
-        try:
-            pandas = importlib.import_module("pandas")
-        except ImportError:
-            raise ImportError(
-                "to_pandas() needs pandas, which is not installed: pip install 'putin-interviews[pandas]'"
-            ) from None
-        cols = _flat.columns(self.record_type)
-        rows = [{c.name("_"): c.value(d) for c in cols} for d in self.to_dicts()]
-        return pandas.DataFrame(rows, columns=[c.name("_") for c in cols])
+        return _frames.frame(self.record_type, self._items)
 
     # --------------------------------------------------------------- resolution
 
@@ -425,24 +477,9 @@ class Table(Sequence[R]):
         return self._dataset
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, tuple):
-        return ", ".join(_cell(v) for v in value)
-    return str(value)
-
-
 def _searchable(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
         return " ".join(_searchable(v) for v in value)
     return str(value)
-
-
-def _field_in(field: str, values: set[Any]) -> Callable[[Any], bool]:
-    get = attrgetter(field)
-    return lambda r: get(r) in values

@@ -5,7 +5,7 @@ line read."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     pass
 
 __all__ = ["TABLES", "Articles", "Critiques", "Episodes", "People", "Quotes", "TableSpec", "Topics"]
+
+D = TypeVar("D")
 
 
 @public
@@ -82,14 +84,23 @@ class People(Table[Person]):
                 keys.setdefault(text, p.id)
         return keys
 
-    def filter(self, *, kind: PersonKind | str | Iterable[PersonKind | str] | UnsetType = UNSET) -> People:
-        """People matching every criterion given (``kind``: ``individual`` or ``group``).
+    def filter(
+        self,
+        predicate: Callable[[Person], object] | None = None,
+        /,
+        *,
+        kind: PersonKind | str | Iterable[PersonKind | str] | UnsetType = UNSET,
+    ) -> People:
+        """People matching every criterion given (``kind``: ``individual`` or ``group``), and
+        the function of a person given first, if any.
 
         >>> import putin_interviews
         >>> [p.id for p in putin_interviews.people(kind="group")]
         ['united-states', 'women', 'the-left', 'russia', 'the-press', 'studio-audience']
+        >>> [p.id for p in putin_interviews.people(lambda p: p.name.startswith("Megyn"))]
+        ['kelly']
         """
-        tests: list[Callable[[Person], bool]] = []
+        tests = self._predicate(predicate)
         if kind is not UNSET:
             tests.append(is_in(enums(PersonKind, kind, "person kind"), lambda p: p.kind))
         return self._where(tests)
@@ -131,14 +142,19 @@ class Topics(Table[Topic]):
 
         return once(self._cache, "by_name", build)
 
-    def filter(self, *, text: str | Iterable[str] | UnsetType = UNSET) -> Topics:
-        """Topics whose label or definition contains ``text`` (case and accents ignored).
+    def filter(
+        self, predicate: Callable[[Topic], object] | None = None, /, *, text: str | Iterable[str] | UnsetType = UNSET
+    ) -> Topics:
+        """Topics whose label or definition contains ``text`` (case and accents ignored), and
+        for which the function of a topic given first, if any, is true.
 
         >>> import putin_interviews
         >>> [t.id for t in putin_interviews.topics(text="afghanistan")]
         ['us-foreign-policy']
+        >>> [t.id for t in putin_interviews.topics(lambda t: t.id.startswith("us-"))]
+        ['us-politics', 'us-foreign-policy', 'us-russia-relations']
         """
-        tests: list[Callable[[Topic], bool]] = []
+        tests = self._predicate(predicate)
         if text is not UNSET:
             tests.append(contains(as_values(text), lambda t: f"{t.label}\n{t.definition}", "text"))
         return self._where(tests)
@@ -167,18 +183,23 @@ class Articles(Table[Article]):
 
     def filter(
         self,
+        predicate: Callable[[Article], object] | None = None,
+        /,
         *,
         outlet: str | Iterable[str] | UnsetType = UNSET,
         episode: int | str | Episode | Iterable[int | str | Episode] | UnsetType = UNSET,
         kind: ArticleKind | str | Iterable[ArticleKind | str] | UnsetType = UNSET,
     ) -> Articles:
-        """Articles matching every criterion given; a list or tuple for one means any of them.
+        """Articles matching every criterion given (a list or tuple for one means any of them),
+        and the function of an article given first, if any.
 
         >>> import putin_interviews
         >>> [a.id for a in putin_interviews.articles(outlet="lifezette", episode=3)]
         ['lz-part-3']
+        >>> [a.id for a in putin_interviews.articles(lambda a: a.url is None)]
+        ['deadline-colbert']
         """
-        tests: list[Callable[[Article], bool]] = []
+        tests = self._predicate(predicate)
         if outlet is not UNSET:
             known = {normalize(a.outlet): a.outlet for a in self._ds().articles}
             wanted = set()
@@ -216,42 +237,56 @@ class Episodes(Table[Episode]):
     )
     _search_fields = (("title", 2.0), ("summary", 1.0), ("topics", 1.0))
 
-    def get(self, key: int | str) -> Episode:
-        """The episode with this number, id or title.
+    @overload
+    def get(self, key: int | str) -> Episode: ...
+    @overload
+    def get(self, key: int | str, default: D) -> Episode | D: ...
+    def get(self, key: int | str, default: object = UNSET) -> object:
+        """The episode with this number, id or title; ``default`` if given and there is none.
 
         >>> import putin_interviews
         >>> eps = putin_interviews.dataset().episodes
         >>> eps.get(1) == eps.get("part-1") == eps.get("Part 1")
         True
+        >>> eps.get(5, "not aired")
+        'not aired'
         """
+        return self._get(key, default)
+
+    def _find(self, key: object) -> Episode | None:
         if isinstance(key, int) and not isinstance(key, bool):
-            for e in self._items:
-                if e.number == key:
-                    return e
-            raise NotFoundError(self.kind, key, tuple(str(e.number) for e in self._items))
+            return next((e for e in self._items if e.number == key), None)
         if isinstance(key, str):
             found = self._id_index().get(key)
             if found is not None:
                 return found
             folded = normalize(key)
-            for e in self._items:
-                if folded in (normalize(e.title), normalize(str(e.number))):
-                    return e
-        raise NotFoundError(self.kind, key, suggest(str(key), self._keys()))
+            return next((e for e in self._items if folded in (normalize(e.title), normalize(str(e.number)))), None)
+        return None
+
+    def _miss(self, key: object) -> NotFoundError:
+        if isinstance(key, int) and not isinstance(key, bool):
+            return NotFoundError(self.kind, key, tuple(str(e.number) for e in self._items))
+        return super()._miss(key)
 
     def filter(
         self,
+        predicate: Callable[[Episode], object] | None = None,
+        /,
         *,
         number: int | str | Iterable[int | str] | UnsetType = UNSET,
         topic: str | Topic | Iterable[str | Topic] | UnsetType = UNSET,
     ) -> Episodes:
-        """Episodes matching every criterion given.
+        """Episodes matching every criterion given, and the function of an episode given
+        first, if any.
 
         >>> import putin_interviews
         >>> [e.number for e in putin_interviews.episodes(topic="us-foreign-policy")]
         [1, 3]
+        >>> [e.number for e in putin_interviews.episodes(lambda e: e.air_date.day > 13)]
+        [3, 4]
         """
-        tests: list[Callable[[Episode], bool]] = []
+        tests = self._predicate(predicate)
         if number is not UNSET:
             tests.append(is_in(episode_numbers(self._ds(), number), lambda e: e.number))
         if topic is not UNSET:
