@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews import ChoiceError, Dataset, NotFoundError, Quotes
+from putin_interviews._flat import columns
 from putin_interviews._kinds import RecordKind
 from putin_interviews._order import sortable_fields
 from putin_interviews._render import HTML_END_ROWS
@@ -347,8 +348,15 @@ def test_frames_have_nullable_ints_dates_and_categories(ds: Dataset) -> None:
     assert quotes["kind"].tolist() == [q.kind.value for q in ds.quotes]
     assert int(quotes["venue"].isna().sum()) == sum(q.venue is None for q in ds.quotes)
     dicts = ds.quotes.to_dicts()
-    for name in ("id", "span", "other_spans", "cue", "topics", "subject_ids"):
-        assert quotes[name].tolist() == [d[name] for d in dicts], name  # nested: the JSON shape
+    for name in ("id", "other_spans", "topics", "subject_ids"):
+        assert quotes[name].tolist() == [d[name] for d in dicts], name  # lists: the JSON shape
+    # A nested record's fields are columns of their own, named as in the csv and sqlite exports.
+    assert quotes["span_start"].tolist() == [q.span.start for q in ds.quotes]
+    assert str(quotes["span_end"].dtype) == "Int64"
+    assert quotes["cue_start"].isna().tolist() == [q.cue is None for q in ds.quotes]
+    assert list(quotes.columns) == [c.name("_") for c in columns(pi.Quote)]
+    inferred = ds.articles.to_pandas()["published_inferred_earliest"]
+    assert pandas.api.types.is_datetime64_any_dtype(inferred)
     assert quotes["speaker_id"].isna().tolist() == [q.speaker_id is None for q in ds.quotes]
     episodes = ds.episodes.to_pandas()
     assert pandas.api.types.is_datetime64_any_dtype(episodes["air_date"])
@@ -362,7 +370,7 @@ def test_frames_have_nullable_ints_dates_and_categories(ds: Dataset) -> None:
 def test_an_empty_selection_keeps_the_dtypes(ds: Dataset) -> None:
     pytest.importorskip("pandas")
     frame = ds.quotes.filter(speaker="kelly", episode=1).to_pandas()
-    assert frame.shape == (0, 17)
+    assert frame.shape == (0, 19)
     assert str(frame["episode"].dtype) == "Int64"
     assert list(frame["kind"].cat.categories) == ["full", "partial", "fragment"]
     critiques = ds.critiques.filter(lambda c: False).to_pandas()

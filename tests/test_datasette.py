@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews._export_sqlite import index_text
+from putin_interviews._kinds import RecordKind
 from putin_interviews._search import split_at_apostrophes, tokens
 
 _START_SECONDS = 60  # a cold start imports a lot; two cores shared with other work
@@ -103,7 +104,7 @@ def _searched(base: str, table: str, query: str) -> list[str]:
 
 @pytest.mark.parametrize("query", _QUERIES)
 @pytest.mark.parametrize(("table", "kind"), [("quotes", "quote"), ("critiques", "critique")])
-def test_datasette_search_finds_what_python_finds(server: str, table: str, kind: str, query: str) -> None:
+def test_datasette_search_finds_what_python_finds(server: str, table: str, kind: RecordKind, query: str) -> None:
     # Datasette reads the table's own columns: a record found by its people's names alone
     # (a speaker's, a critic's) is the Python search's only.
     expected = {h.record.id for h in pi.search(query, kind=kind) if set(h.fields) != {"people"}}

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews._inflect import _IRREGULAR, _NOT_PLURAL, base_form
+from putin_interviews._kinds import RecordKind
 from putin_interviews._search import terms, tokens
 
 DS = pi.dataset()
@@ -43,7 +44,7 @@ def test_own_words_rank_above_what_a_record_is_about() -> None:
 
 
 @pytest.mark.parametrize("kind", ["quote", "critique"])
-def test_for_every_word_the_records_saying_it_come_first(kind: str) -> None:
+def test_for_every_word_the_records_saying_it_come_first(kind: RecordKind) -> None:
     # Over the whole vocabulary of the bundled records' own words: a record holding the word in
     # its own words ranks above every record that is only about it.
     table = DS.quotes if kind == "quote" else DS.critiques
@@ -128,7 +129,7 @@ def test_did_you_mean_checks_its_arguments() -> None:
     with pytest.raises(TypeError, match="query"):
         pi.did_you_mean(3)  # type: ignore[arg-type]
     with pytest.raises(LookupError, match="did you mean 'quote'"):
-        pi.did_you_mean("kely", kind="quotes")
+        pi.did_you_mean("kely", kind="quotes")  # type: ignore[arg-type]
 
 
 @given(st.sampled_from(sorted({w for q in DS.quotes for w in tokens(q.text)})))

@@ -7,7 +7,7 @@ import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -17,54 +17,17 @@ from ._errors import ChoiceError, NotFoundError, argument, suggest
 from ._fileio import write_text_atomic
 from ._filters import hit_limit
 from ._hits import Hit, Hits, Record
-from ._inflect import base_form
 from ._kinds import RecordKind
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
+from ._owned import own_articles, own_critiques, own_episodes, own_people, own_quotes, own_topics
 from ._printed import Critiques, Quotes
 from ._public import public
 from ._render import html_table
-from ._search import tokens
+from ._search import corrected
 from ._table import Table
 from ._tables import TABLES, Articles, Episodes, People, Topics
 
 __all__ = ["Dataset"]
-
-
-T = TypeVar("T", People, Topics, Articles, Episodes, Quotes, Critiques)
-
-
-def _own(table_type: type[T], value: Iterable[Any]) -> T:
-    """The table a new Dataset keeps: a table of the right type that belongs to no dataset
-    yet is kept as it is (a deferred table stays deferred); anything else is copied into a
-    new table (sharing the immutable records)."""
-    if type(value) is table_type and value._dataset is None and value._root is None:
-        return value
-    return table_type(value)
-
-
-# Named converters (the attrs mypy plugin reads their parameter types for __init__).
-def _own_people(value: Iterable[Person]) -> People:
-    return _own(People, value)
-
-
-def _own_topics(value: Iterable[Topic]) -> Topics:
-    return _own(Topics, value)
-
-
-def _own_articles(value: Iterable[Article]) -> Articles:
-    return _own(Articles, value)
-
-
-def _own_episodes(value: Iterable[Episode]) -> Episodes:
-    return _own(Episodes, value)
-
-
-def _own_quotes(value: Iterable[Quote]) -> Quotes:
-    return _own(Quotes, value)
-
-
-def _own_critiques(value: Iterable[Critique]) -> Critiques:
-    return _own(Critiques, value)
 
 
 @public
@@ -86,12 +49,12 @@ class Dataset:
     """
 
     info: DatasetInfo = attrs.field(validator=attrs.validators.instance_of(DatasetInfo))
-    people: People = attrs.field(converter=_own_people)
-    topics: Topics = attrs.field(converter=_own_topics)
-    articles: Articles = attrs.field(converter=_own_articles)
-    episodes: Episodes = attrs.field(converter=_own_episodes)
-    quotes: Quotes = attrs.field(converter=_own_quotes)
-    critiques: Critiques = attrs.field(converter=_own_critiques)
+    people: People = attrs.field(converter=own_people)
+    topics: Topics = attrs.field(converter=own_topics)
+    articles: Articles = attrs.field(converter=own_articles)
+    episodes: Episodes = attrs.field(converter=own_episodes)
+    quotes: Quotes = attrs.field(converter=own_quotes)
+    critiques: Critiques = attrs.field(converter=own_critiques)
 
     def __attrs_post_init__(self) -> None:
         for table in self.tables():
@@ -241,19 +204,7 @@ class Dataset:
         ('megyn kelly', None)
         """
         argument(query, "query", str, "a string")
-        indexes = [t._index() for t in self._searched(kind)]
-        words, changed = [], False
-        for word in tokens(query):
-            term = base_form(word)
-            if any(index.holds(term) for index in indexes):
-                words.append(word)
-                continue
-            found = [near for near in (index.closest(term) for index in indexes) if near is not None]
-            if not found:
-                return None
-            words.append(max(found, key=lambda near: near[0])[1])
-            changed = True
-        return " ".join(words) if changed else None
+        return corrected(query, [t._index() for t in self._searched(kind)])
 
     def _searched(self, kind: RecordKind | Iterable[RecordKind] | None) -> list[Table[Any]]:
         """The tables a search of ``kind`` (a kind of record, several, or None for all) covers."""

@@ -23,7 +23,7 @@ from typing import overload
 
 from ._inflect import base_form
 
-__all__ = ["InvertedIndex", "Keyed", "normalize", "split_at_apostrophes", "terms", "tokens"]
+__all__ = ["InvertedIndex", "Keyed", "corrected", "normalize", "split_at_apostrophes", "terms", "tokens"]
 
 _APOSTROPHE_CHARS = "'’‘ʼ`´"
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
@@ -186,6 +186,28 @@ def _base_forms(occurrences: dict[str, array[int]]) -> dict[str, array[int]]:
         else:
             merged[base] = array("I", sorted(chain(held, docs)))
     return merged
+
+
+def corrected(query: str, indexes: Sequence[InvertedIndex]) -> str | None:
+    """``query`` with each word that none of ``indexes`` holds replaced by the closest word
+    one of them holds (:meth:`InvertedIndex.closest`), or None when there is nothing to
+    correct: every word is held, or one has no close match.
+
+    >>> corrected("Megyn Kely", [InvertedIndex(1, [(["Megyn Kelly"], 1.0)])])
+    'megyn kelly'
+    """
+    words, changed = [], False
+    for word in tokens(query):
+        term = base_form(word)
+        if any(index.holds(term) for index in indexes):
+            words.append(word)
+            continue
+        found = [near for near in (index.closest(term) for index in indexes) if near is not None]
+        if not found:
+            return None
+        words.append(max(found, key=lambda near: near[0])[1])
+        changed = True
+    return " ".join(words) if changed else None
 
 
 def _positions(bitmap: int, size: int) -> list[int]:
