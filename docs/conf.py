@@ -4,6 +4,7 @@ from the data at build time (into _generated/, not committed), never typed by ha
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,19 +16,40 @@ copyright = "2026, putin-interviews contributors"
 release = pi.__version__
 version = pi.__version__
 
-extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
-source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "_generated", "notebooks", "Thumbs.db", ".DS_Store"]
+# myst_nb reads the Markdown pages (it brings myst_parser) and the notebook, which it runs at
+# build time in a Jupyter kernel (ipykernel, from the test extra): the page shows its outputs.
+extensions = ["myst_nb", "sphinx.ext.autodoc", "sphinx.ext.intersphinx", "_fields"]
+exclude_patterns = ["_build", "_generated", "_inventories", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+nb_execution_mode = "force"  # the notebook is committed without outputs (tests/test_notebook.py)
+nb_execution_timeout = 120
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
 html_theme = "furo"
 html_title = f"putin-interviews {release}"
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_class_signature = "separated"
-napoleon_google_docstring = False
+nitpicky = True  # every cross-reference must resolve (``sphinx -n``, as .ci/run builds)
+
+# Links to Python's and pandas' docs. The build is offline, so each inventory is a file kept
+# here (docs/_inventories/README.md says which Debian package each was copied from).
+INVENTORIES = Path(__file__).parent / "_inventories"
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3", str(INVENTORIES / "python.inv")),
+    "pandas": ("https://pandas.pydata.org/docs", str(INVENTORIES / "pandas.inv")),
+}
+intersphinx_timeout = 1
+nitpick_ignore_regex = [
+    # The type variables of generic signatures (``get(id, default: T)``), which are private
+    # names with nothing to document: the signature shows them as they are.
+    ("py:(class|obj)", r"putin_interviews\._[a-z_]+\.[A-Z][a-z_]*"),
+    ("py:class", r"R|T|R_co"),
+]
 
 GENERATED = Path(__file__).parent / "_generated"
+sys.path.insert(0, str(Path(__file__).parent))  # the local extension _fields.py
 
 
 def _table(headers: list[str], rows: list[list[object]]) -> str:

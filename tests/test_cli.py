@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
+import csv
+import io
 import json
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import putin_interviews as pi
+from putin_interviews._cli import build_parser, main
 
 SCRIPT = Path(sys.executable).with_name("putin-interviews")
 
@@ -147,3 +153,166 @@ def test_head_takes_the_first_line() -> None:
     result = subprocess.run(f"'{SCRIPT}' quotes | head -n 1", shell=True, capture_output=True, text=True, check=False)
     assert result.stdout == "Quotes: 77 quotes\n"
     assert result.stderr == ""
+
+
+# ------------------------------------------------------------------ in-process: the parser and the output
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _actions(parser: argparse.ArgumentParser, path: str) -> Iterator[tuple[str, argparse.Action]]:
+    for action in parser._actions:
+        yield path, action
+        if isinstance(action, argparse._SubParsersAction):
+            for pseudo in action._choices_actions:
+                yield path, pseudo
+            for name, sub in action.choices.items():
+                yield from _actions(sub, f"{path} {name}")
+
+
+def test_every_command_and_argument_has_a_line_of_help() -> None:
+    found = list(_actions(build_parser(), "putin-interviews"))
+    assert len(found) > 60
+    missing = [(path, a.dest) for path, a in found if not a.help or a.help == argparse.SUPPRESS]
+    assert missing == []
+    commands = {a.dest for path, a in found if path == "putin-interviews" and not a.option_strings}
+    assert {"search", "show", "cite", "verify", "quotes"} <= commands
+
+
+def test_search_takes_several_words_unquoted(capsys: pytest.CaptureFixture[str]) -> None:
+    _, quoted, _ = cli(capsys, "search", "al qaida", "--format", "json")
+    status, unquoted, err = cli(capsys, "search", "al", "qaida", "--format", "json")
+    assert status == 0, err
+    assert unquoted == quoted
+    ids = [h["id"] for h in json.loads(unquoted)]
+    assert ids == [h.record.id for h in pi.search("al qaida")]
+    assert {"lz-part-1-blamed-us-al-qaida", "lz-part-1-al-qaida-result", "lz-part-1-afghanistan"} <= set(ids)
+
+
+def test_search_output_carries_the_text(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "search", "cautious", "optimist", "--kind", "quote", "--format", "json")
+    [hit] = json.loads(out)
+    assert hit["id"] == "lz-part-3-cautious-optimist"
+    assert hit["text"] == pi.get_quote("lz-part-3-cautious-optimist").text
+    assert list(hit) == ["kind", "id", "score", "fields", "text"]
+    _, out, _ = cli(capsys, "search", "detente", "--kind", "quote", "--format", "jsonl")
+    assert [json.loads(line)["text"] for line in out.splitlines()] == [
+        pi.get_quote(h.record.id).text for h in pi.search("detente", kind="quote")
+    ]
+    _, out, _ = cli(capsys, "search", "cautious", "optimist", "--kind", "quote", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0] == ["kind", "id", "score", "fields", "text"]
+    assert rows[1][4] == pi.get_quote("lz-part-3-cautious-optimist").text
+
+
+def test_listings_and_search_print_the_same_header(capsys: pytest.CaptureFixture[str]) -> None:
+    total = len(pi.search("al qaida"))
+    _, out, _ = cli(capsys, "search", "al", "qaida")
+    assert out.splitlines()[0] == f"Hits: {total} hits"
+    _, out, _ = cli(capsys, "search", "al", "qaida", "--limit", "2")
+    lines = out.splitlines()
+    assert lines[0] == f"Hits: {total} hits"
+    assert lines[-1] == f"… {total - 2} more"
+    _, out, _ = cli(capsys, "search", "zzzzqqq")
+    assert out == "Hits: 0 hits\n"
+    _, out, _ = cli(capsys, "search", "cautious", "optimist", "--kind", "quote")
+    assert out.splitlines()[0] == "Hits: 1 hit"
+    _, out, _ = cli(capsys, "people", "--kind", "group", "--limit", "0")
+    assert out == f"People: {len(pi.people(kind='group'))} persons\n… {len(pi.people(kind='group'))} more\n"
+
+
+def test_listings_take_a_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "quotes", "--speaker", "putin", "--limit", "3", "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [q.id for q in pi.quotes(speaker="putin")[:3]]
+    _, out, _ = cli(capsys, "critiques", "--limit", "2", "--format", "json")
+    assert [c["id"] for c in json.loads(out)] == [c.id for c in pi.critiques()[:2]]
+    _, out, _ = cli(capsys, "articles", "--limit", "1", "--format", "csv")
+    assert len(out.splitlines()) == 2
+    _, out, _ = cli(capsys, "quotes", "--limit", "5")
+    lines = out.splitlines()
+    assert lines[0] == f"Quotes: {len(pi.quotes())} quotes"
+    assert lines[-1] == f"… {len(pi.quotes()) - 5} more"
+    status, _, err = cli(capsys, "quotes", "--limit", "-1")
+    assert status == 2
+    assert "expected a whole number, 0 or more, not '-1'" in err
+
+
+def test_data_goes_before_or_after_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = pi.dataset().to_dict()
+    data["quotes"] = [q for q in data["quotes"] if q["id"] == "lz-part-1-hawk"]
+    data["critiques"] = []
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(data), "utf-8")
+    for args in (["--data", str(small), "quotes"], ["quotes", "--data", str(small)]):
+        _, out, _ = cli(capsys, *args, "--format", "jsonl")
+        assert [json.loads(line)["id"] for line in out.splitlines()] == ["lz-part-1-hawk"]
+    _, out, _ = cli(capsys, "search", "hawk", "--kind", "quote", "--data", str(small), "--format", "json")
+    assert [h["id"] for h in json.loads(out)] == ["lz-part-1-hawk"]
+    _, out, _ = cli(capsys, "info", "--data", str(small))
+    assert "1 quotes, 0 critiques" in out
+    status, _, err = cli(capsys, "show", "lz-part-3-always-hope", "--data", str(small))
+    assert status == 2
+    assert "no record 'lz-part-3-always-hope'" in err
+    status, _, err = cli(capsys, "cite", "dataset", "--data", str(tmp_path / "missing.json"))
+    assert status == 1
+    assert "cannot read file" in err
+
+
+def test_show_says_what_kind_of_record_it_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    expected = {
+        "lz-part-1-hawk": "Quote",
+        "putin": "Person",
+        "us-politics": "Topic",
+        "lz-part-1": "Article",
+        "part-2": "Episode",
+        "lz-part-1-stone-praised-ron-paul": "Critique",
+    }
+    for record_id, kind in expected.items():
+        _, out, _ = cli(capsys, "show", record_id)
+        lines = out.splitlines()
+        assert lines[0] == f"{kind} {record_id}"
+        assert lines[1].split() == ["field", "value"]
+
+
+def _table_ids(out: str) -> list[str]:
+    """The first column of a table's rows: the lines after the dashes that start with a word."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("--")) + 1
+    return [line.split()[0] for line in lines[start:] if line[:1].strip() and not line.startswith("…")]
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80"])
+def test_no_id_or_url_is_split_across_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", width)
+    for table in ("people", "topics", "articles", "episodes", "quotes", "critiques"):
+        _, out, _ = cli(capsys, table)
+        first = [str(r.number) if table == "episodes" else r.id for r in getattr(pi, table)()]
+        assert _table_ids(out) == first, table
+    _, out, _ = cli(capsys, "search", "al", "qaida")
+    assert _table_ids(out) == [h.kind for h in pi.search("al qaida")]
+    assert all(re.search(rf"\b{re.escape(h.record.id)}\b", out) for h in pi.search("al qaida"))
+    for article in pi.articles():
+        _, out, _ = cli(capsys, "show", article.id)
+        if article.url is not None:
+            assert f" {article.url}\n" in out
+    _, out, _ = cli(capsys, "quotes", "--article", "deadline-colbert")
+    assert "deadline-colbert-no-followup" in out.split()
+    assert "two-year" in out.split()  # nor at a hyphen in the text
+    joined = " ".join(out.split())
+    assert all(" ".join(q.text.split()) in joined for q in pi.quotes(article="deadline-colbert"))  # nothing cut
+
+
+def test_a_narrow_terminal_still_gets_all_the_words(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    _, out, _ = cli(capsys, "quotes", "--speaker", "putin", "--mode", "direct")
+    words = out.split()
+    for quote in pi.quotes(speaker="putin", mode="direct"):
+        assert " ".join(quote.text.split()) in " ".join(words)

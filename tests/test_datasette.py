@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews._export_sqlite import index_text
+from putin_interviews._fielddocs import field_doc
 from putin_interviews._kinds import RecordKind
 from putin_interviews._search import split_at_apostrophes, tokens
 
@@ -131,7 +132,7 @@ def test_datasette_detects_the_search_and_reads_the_metadata(server: str) -> Non
     assert "7 rows where search matches" in page
     meta = _get(f"{server}/-/metadata.json")
     assert meta["title"] == pi.dataset().info.title
-    assert meta["databases"]["pi"]["tables"]["quotes"]["columns"]["span_start"].startswith("Where the quotation")
+    assert meta["databases"]["pi"]["tables"]["quotes"]["columns"]["span_start"].startswith("Where text is printed")
     info = _get(f"{server}/pi/info.json?_shape=object")
     assert info["dataset_version"]["value"] == pi.dataset().info.dataset_version
 
@@ -154,7 +155,8 @@ def test_the_metadata_describes_every_table_and_column(tmp_path: Path) -> None:
             assert list(described) == cols, name
             assert all(isinstance(d, str) and len(d) > 8 for d in described.values()), name
     # Taken from the model's docs, not written again here.
-    assert tables["quotes"]["columns"]["text"] == "The quoted words exactly as printed."
+    assert tables["quotes"]["columns"]["text"] == field_doc(pi.Quote, "text")
+    assert "``" not in json.dumps(tables)  # plain text, no reST markup
 
 
 @pytest.mark.parametrize(

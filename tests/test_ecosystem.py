@@ -16,6 +16,7 @@ import putin_interviews as pi
 from putin_interviews import Dataset
 from putin_interviews._croissant import CROISSANT_FILE, croissant_text
 from putin_interviews._export_annotations import CONTEXT, QUOTE_CONTEXT
+from putin_interviews._fielddocs import field_doc
 from putin_interviews._tables import TABLES
 
 # ------------------------------------------------------------------ Frictionless
@@ -43,7 +44,8 @@ def test_frictionless_validates_the_datapackage(package: Path) -> None:
     assert fields["mode"]["categories"] == ["direct", "scare", "indirect"]
     assert fields["topics"]["type"] == "list"
     assert fields["span_start"]["type"] == "integer"
-    assert fields["text"]["description"] == "The quoted words exactly as printed."
+    assert fields["text"]["description"] == field_doc(pi.Quote, "text")
+    assert fields["text"]["description"].startswith("The words exactly as the article prints them")
     assert quotes["schema"]["primaryKey"] == ["id"]
     targets = {(k["fields"][0], k["reference"]["resource"]) for k in quotes["schema"]["foreignKeys"]}
     assert {("speaker_id", "people"), ("article_id", "articles"), ("episode", "episodes")} <= targets

@@ -32,4 +32,8 @@ def test_the_notebook_runs_in_a_kernel(tmp_path: Path) -> None:
     html = [o["data"]["text/html"] for o in outputs if "data" in o and "text/html" in o["data"]]
     assert any(h.startswith("<table><caption>Quotes: 8 quotes</caption>") for h in html)
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the chart
+    # The chart's table names the speakers (its rows are the chart's labels), not their ids.
+    [pivot] = [h for h in html if "<th>speaker</th>" in h and "<th>Part 1</th>" in h]
+    assert "<th>Vladimir Putin</th>" in pivot
+    assert "<th>putin</th>" not in pivot
     assert not [o for o in outputs if o.get("output_type") == "error"]

@@ -253,11 +253,12 @@ def test_an_ascii_terminal_gets_escapes_not_an_error() -> None:
 # ------------------------------------------------------------------ CSV written with the csv module
 
 
-def test_search_csv_survives_commas_quotes_and_newlines(evil_file: Path) -> None:
+def test_search_csv_survives_commas_quotes_and_newlines(evil_file: Path, evil: pi.Dataset) -> None:
     result = run("--data", str(evil_file), "search", "cautious optimist", "--format", "csv")
     assert result.returncode == 0
     rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
-    assert rows == [["kind", "id", "score", "fields"], ["quote", COMMA_ID, rows[1][2], "text"]]
+    text = evil.get_quote(COMMA_ID).text
+    assert rows == [["kind", "id", "score", "fields", "text"], ["quote", COMMA_ID, rows[1][2], "text", text]]
     assert float(rows[1][2]) > 0
     both = run("--data", str(evil_file), "search", "optimist", "--format", "csv", "--kind", "quote").stdout
     assert [r[1] for r in csv.reader(io.StringIO(both, newline=""))][1:] == [COMMA_ID]

@@ -84,6 +84,8 @@ def test_the_sdist_has_tests_and_docs(dists: dict[str, Path]) -> None:
         "tests/test_provenance.py",
         "tests/data/good.json",
         "docs/conf.py",
+        "docs/_fields.py",
+        "docs/_inventories/python.inv",
         "docs/notebooks/tour.ipynb",
         "README.md",
         "CHANGELOG.md",

@@ -24,7 +24,17 @@ if _typing.TYPE_CHECKING:
     from ._errors import ChoiceError, DatasetError, NotFoundError, Problem
     from ._filters import UNSET, UnsetType
     from ._hits import Hit, Hits
-    from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
+    from ._kinds import (
+        ArticleKind,
+        CriticKind,
+        PersonKind,
+        QuoteKind,
+        QuoteMode,
+        RecordKind,
+        Stance,
+        TargetKind,
+        Venue,
+    )
     from ._limits import MAX_BYTES, SCHEMA_VERSION
     from ._load import dataset, load, loads
     from ._models import Article, Basis, Claim, Critique, DatasetInfo, DateWindow, Episode, Person, Quote, Span, Topic
@@ -84,6 +94,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Quotes": ("._printed", "Quotes"),
     "SCHEMA_VERSION": ("._limits", "SCHEMA_VERSION"),
     "Span": ("._models", "Span"),
+    "RecordKind": ("._kinds", "RecordKind"),
     "Stance": ("._kinds", "Stance"),
     "Table": ("._table", "Table"),
     "TargetKind": ("._kinds", "TargetKind"),
@@ -164,6 +175,7 @@ __all__ = [
     "QuoteKind",
     "QuoteMode",
     "Quotes",
+    "RecordKind",
     "Span",
     "Stance",
     "Table",

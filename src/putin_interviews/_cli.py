@@ -37,7 +37,7 @@ from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, S
 from ._limits import EPISODE_NUMBERS
 from ._load import dataset, load
 from ._models import Person, Topic
-from ._render import format_table, json_printable, printable
+from ._render import format_table, header, json_printable, printable
 from ._table import Table
 from ._tables import TABLES
 from ._verify import verify
@@ -105,40 +105,74 @@ def _csv(rows: Sequence[Sequence[object]]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-def _listing(table: Table[Any], fmt: str) -> str:
+def _more(shown: int, count: int) -> str:
+    """The last line of a listing cut short by ``--limit``: ``… 72 more`` (else nothing)."""
+    return f"\n… {count - shown} more" if shown < count else ""
+
+
+def _listing(table: Table[Any], fmt: str, limit: int | None) -> str:
+    shown = table if limit is None else table[:limit]
     if fmt == "json":
-        return json_printable(table.to_json())
+        return json_printable(shown.to_json())
     if fmt == "jsonl":
-        return json_printable("\n".join(json.dumps(r, ensure_ascii=False) for r in table.to_dicts()))
+        return json_printable("\n".join(json.dumps(r, ensure_ascii=False) for r in shown.to_dicts()))
     if fmt == "csv":
-        return table.to_csv().rstrip("\n")
-    return table._text(limit=None, width=_width(), max_lines=None)
+        return shown.to_csv().rstrip("\n")
+    head = header(type(table).__name__, len(table), table.kind)
+    if not shown:
+        return head + _more(0, len(table))
+    body = format_table([c[0] for c in table._columns], table._rows(shown), width=_width())
+    return f"{head}\n{body}{_more(len(shown), len(table))}"
 
 
-def _hits_output(hits: Hits, fmt: str) -> str:
-    rows: list[dict[str, Any]] = [
-        {"kind": h.kind, "id": h.record.id, "score": round(h.score, 4), "fields": list(h.fields)} for h in hits
+#: The columns of search results in json, jsonl and csv: the hit and the record's text.
+_HIT_FIELDS = ("kind", "id", "score", "fields", "text")
+
+
+def _hit_rows(hits: Hits) -> list[dict[str, Any]]:
+    # The record's text is the last column of the hits' table (one rule for what it is).
+    texts = [row[-1] for row in hits._rows()]
+    return [
+        dict(zip(_HIT_FIELDS, (h.kind, h.record.id, round(h.score, 4), list(h.fields), text), strict=True))
+        for h, text in zip(hits, texts, strict=True)
     ]
+
+
+def _hits_output(hits: Hits, fmt: str, limit: int | None) -> str:
+    shown = Hits(hits if limit is None else hits[:limit])
+    rows = _hit_rows(shown)
     if fmt == "json":
         return json_printable(json.dumps(rows, ensure_ascii=False, indent=2))
     if fmt == "jsonl":
         return json_printable("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     if fmt == "csv":
+        lists = {"fields"}
         return _csv(
-            [
-                ["kind", "id", "score", "fields"],
-                *([r["kind"], r["id"], r["score"], "|".join(r["fields"])] for r in rows),
-            ]
+            [list(_HIT_FIELDS), *([("|".join(r[k]) if k in lists else r[k]) for k in _HIT_FIELDS] for r in rows)]
         )
-    if not hits:
-        return "no matches"
-    return format_table(["kind", "id", "score", "matched", "text"], hits._rows(), width=_width())
+    head = header("Hits", len(hits), "hit")
+    if not shown:
+        return head + _more(0, len(hits))
+    body = format_table(["kind", "id", "score", "matched", "text"], shown._rows(), width=_width())
+    return f"{head}\n{body}{_more(len(shown), len(hits))}"
+
+
+_DATA_HELP = "use this dataset file instead of the bundled one"
+_FORMAT_HELP = "output format (default: table)"
+_LIMIT_HELP = "print at most N records (the header still counts all of them)"
+
+
+def _add_data(sub: argparse.ArgumentParser, help_text: str = _DATA_HELP) -> None:
+    """``--data`` after the command, as before it (given in both places, this one wins)."""
+    sub.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS, help=help_text)
 
 
 def _add_filters(sub: argparse.ArgumentParser, flags: Sequence[tuple[str, str]]) -> None:
     for flag, help_text in flags:
         sub.add_argument(f"--{flag}", action="append", metavar=flag.upper(), help=help_text + " (repeat for OR)")
-    sub.add_argument("--format", choices=LISTING_FORMATS, default="table", help="output format (default: table)")
+    sub.add_argument("--limit", type=_count, metavar="N", help=_LIMIT_HELP)
+    sub.add_argument("--format", choices=LISTING_FORMATS, default="table", help=_FORMAT_HELP)
+    _add_data(sub)
 
 
 def _either(kind: type[enum.Enum]) -> str:
@@ -183,21 +217,35 @@ def build_parser() -> argparse.ArgumentParser:
         description="Browse, search, cite and export the curated dataset of The Putin Interviews and its press.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data", metavar="PATH", help="use this dataset file instead of the bundled one")
-    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--data", metavar="PATH", help=_DATA_HELP + " (also accepted after the command)")
+    subs = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, help="what to do ('COMMAND --help' for its flags)"
+    )
     subs.required = True
     for spec in TABLES:
         _add_filters(subs.add_parser(spec.name, help=f"list {spec.name}, filtered"), _FILTERS[spec.name])
     search = subs.add_parser("search", help="full-text search")
-    search.add_argument("query", help="words that must all match (case, accents and punctuation ignored)")
-    search.add_argument("--kind", action="append", choices=[spec.kind for spec in TABLES])
-    search.add_argument("--limit", type=_count, metavar="N", help="at most N hits, best first")
-    search.add_argument("--format", choices=LISTING_FORMATS, default="table")
-    show = subs.add_parser("show", help="show one record by id")
-    show.add_argument("id")
-    show.add_argument("--format", choices=("table", "json"), default="table")
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="WORD",
+        help="words that must all match, quoted or not (case, accents and punctuation ignored)",
+    )
+    search.add_argument(
+        "--kind",
+        action="append",
+        choices=[spec.kind for spec in TABLES],
+        help="search only this kind of record (repeat for OR)",
+    )
+    search.add_argument("--limit", type=_count, metavar="N", help="print at most N hits, best first")
+    search.add_argument("--format", choices=LISTING_FORMATS, default="table", help=_FORMAT_HELP)
+    _add_data(search)
+    show = subs.add_parser("show", help="show one record by id, and what kind of record it is")
+    show.add_argument("id", help="the id of a person, topic, article, episode, quote or critique")
+    show.add_argument("--format", choices=("table", "json"), default="table", help=_FORMAT_HELP)
+    _add_data(show)
     export = subs.add_parser("export", help="export the dataset")
-    export.add_argument("--format", required=True, choices=list(_export.FORMATS))
+    export.add_argument("--format", required=True, choices=list(_export.FORMATS), help="what to write")
     export.add_argument(
         "out",
         help="a file (json, sqlite, annotations), - for standard output (json, annotations), "
@@ -206,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--sources", metavar="DIR", help="annotations: the source articles, for quote selectors (exact, prefix, suffix)"
     )
+    _add_data(export, "export this dataset file instead of the bundled one")
     cite = subs.add_parser("cite", help="cite a record (or 'dataset'), or with --all the whole bibliography")
     cite.add_argument("id", nargs="?", help="an article, episode, quote or critique id, or 'dataset'")
     cite.add_argument("--all", action="store_true", help="every article and episode and the dataset, sorted")
@@ -214,14 +263,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--form", default="reference", help="reference, in-text, narrative; chicago-note: note, short-note"
     )
     cite.add_argument("--markup", default="text", choices=MARKUPS, help="text, html or markdown (default: text)")
+    _add_data(cite, "cite from this dataset file instead of the bundled one")
     validate = subs.add_parser("validate", help="check a dataset file; one line per problem")
-    validate.add_argument("path")
-    subs.add_parser("info", help="versions, counts, license and how to cite the dataset")
+    validate.add_argument("path", help="the dataset file to check")
+    info = subs.add_parser("info", help="versions, counts, license and how to cite the dataset")
+    _add_data(info, "describe this dataset file instead of the bundled one")
     verify = subs.add_parser("verify", help="check every span against copies of the source articles")
     verify.add_argument("--sources", required=True, metavar="DIR", help="the directory holding the article files")
-    verify.add_argument(
-        "--data", metavar="PATH", default=argparse.SUPPRESS, help="verify this dataset file instead of the bundled one"
-    )
+    _add_data(verify, "verify this dataset file instead of the bundled one")
     return parser
 
 
@@ -235,13 +284,15 @@ def _criteria(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _show(ds: Dataset, record_id: str, fmt: str) -> str:
-    data = _convert.unstructure(ds.get(record_id))
+    record = ds.get(record_id)
+    data = _convert.unstructure(record)
     if fmt == "json":
         return json_printable(json.dumps(data, ensure_ascii=False, indent=2))
+    kind = next(spec.kind for spec in TABLES if isinstance(record, spec.record))
     rows = [
         [key, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)] for key, v in data.items()
     ]
-    return format_table(["field", "value"], rows, width=_width())
+    return f"{kind.capitalize()} {record_id}\n" + format_table(["field", "value"], rows, width=_width())
 
 
 def _cite_command(ds: Dataset, args: argparse.Namespace) -> str:
@@ -303,11 +354,12 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
         table: Table[Any] = getattr(ds, args.command)
         names = [flag for flag, _ in _FILTERS[args.command]]
         found = table.filter(**_criteria(args, names))  # type: ignore[attr-defined]
-        out(_listing(found, args.format), exact=args.format in _EXACT_FORMATS)
+        out(_listing(found, args.format, args.limit), exact=args.format in _EXACT_FORMATS)
     elif args.command == "search":
-        hits = ds.search(args.query, kind=args.kind, limit=args.limit)
-        out(_hits_output(hits, args.format), exact=args.format in _EXACT_FORMATS)
-        if not hits and (closest := ds.did_you_mean(args.query, kind=args.kind)) is not None:
+        query = " ".join(args.query)
+        hits = ds.search(query, kind=args.kind)
+        out(_hits_output(hits, args.format, args.limit), exact=args.format in _EXACT_FORMATS)
+        if not hits and (closest := ds.did_you_mean(query, kind=args.kind)) is not None:
             print(f"did you mean: {printable(closest)}", file=sys.stderr)
     elif args.command == "show":
         out(_show(ds, args.id, args.format))

@@ -48,12 +48,19 @@ class Dataset:
     8
     """
 
+    #: What the dataset is: versions, sources, license, how to cite it.
     info: DatasetInfo = attrs.field(validator=attrs.validators.instance_of(DatasetInfo))
+    #: The people and groups who speak, are addressed or are judged.
     people: People = attrs.field(converter=own_people)
+    #: The topic vocabulary.
     topics: Topics = attrs.field(converter=own_topics)
+    #: The source articles.
     articles: Articles = attrs.field(converter=own_articles)
+    #: The four parts of the documentary.
     episodes: Episodes = attrs.field(converter=own_episodes)
+    #: The quotations.
     quotes: Quotes = attrs.field(converter=own_quotes)
+    #: The critiques: the judgements the articles make or report.
     critiques: Critiques = attrs.field(converter=own_critiques)
 
     def __attrs_post_init__(self) -> None:

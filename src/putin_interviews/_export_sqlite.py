@@ -238,8 +238,8 @@ def datasette_metadata(raw: Raw, database: str) -> dict[str, Any]:
 
     >>> import putin_interviews
     >>> meta = datasette_metadata(putin_interviews.dataset().to_dict(), "pi")
-    >>> meta["databases"]["pi"]["tables"]["quotes"]["columns"]["span_start"]
-    "Where the quotation is first printed in the article's source text. start: Offset of the first character covered."
+    >>> meta["databases"]["pi"]["tables"]["quotes"]["columns"]["span_start"][:61]
+    'Where text is printed in the article (its first occurrence). '
     """
     info = raw["info"]
     meta: dict[str, Any] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import functools
 import inspect
+import re
 
 import attrs
 
@@ -24,10 +25,10 @@ def first_paragraph(cls: type) -> str:
 
     >>> from putin_interviews._models import Span
     >>> first_paragraph(Span)
-    "A character range in an article's source text: ``text[start:end]``."
+    "A character range in an article's source text: text[start:end]."
     """
     doc = (cls.__doc__ or "").strip()
-    return " ".join(doc.split("\n\n")[0].split())
+    return plain(" ".join(doc.split("\n\n")[0].split()))
 
 
 @functools.cache
@@ -52,19 +53,34 @@ def _field_docs(cls: type) -> dict[str, str]:
     return docs
 
 
+_ROLE = re.compile(r":[a-z]+:`~?([^`<]*?)(?:\s*<[^>]*>)?`")
+_LITERAL = re.compile(r"``(.*?)``")
+
+
+def plain(text: str) -> str:
+    """reST markup of a doc comment made plain text, for the exports' descriptions: a
+    cross-reference is its title (or the target's last name), a literal its text.
+
+    >>> plain("Where ``text`` is printed; see :meth:`People.get <putin_interviews.Table.get>` and :class:`~x.Span`.")
+    'Where text is printed; see People.get and Span.'
+    """
+    text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1] if "<" not in m.group(0) else m.group(1), text)
+    return _LITERAL.sub(r"\1", text)
+
+
 def field_doc(cls: type, name: str) -> str:
     """The ``#:`` documentation of field ``name`` of record type ``cls``.
 
     >>> from putin_interviews._models import Quote
-    >>> field_doc(Quote, "text")
-    'The quoted words exactly as printed.'
+    >>> field_doc(Quote, "mode")[:40]
+    "Whose words they are: the speaker's own "
 
     A field without one is an error (every field is documented; a test checks it).
     """
     if name not in attrs.fields_dict(cls):
         raise KeyError(f"{cls.__name__} has no field {name!r}")
     try:
-        return _field_docs(cls)[name]
+        return plain(_field_docs(cls)[name])
     except KeyError:
         raise LookupError(f"{cls.__name__}.{name} has no #: documentation comment") from None
 
@@ -75,8 +91,9 @@ def column_doc(cls: type, column: Column) -> str:
 
     >>> from putin_interviews._models import Quote
     >>> span_start = next(c for c in columns(Quote) if c.path == ("span", "start"))
-    >>> column_doc(Quote, span_start)
-    "Where the quotation is first printed in the article's source text. start: Offset of the first character covered."
+    >>> print(column_doc(Quote, span_start).replace(". ", ".\n"))
+    Where text is printed in the article (its first occurrence).
+    start: The index of the first character (0 is the text's first).
     """
     text = field_doc(cls, column.path[0])
     if len(column.path) == 2:

@@ -24,8 +24,8 @@ R_co = TypeVar("R_co", bound=Record, covariant=True)
 class Hit(Generic[R_co]):
     """One search result: the record, its kind, its score, and what matched.
 
-    A hit of :meth:`Quotes.hits` is a ``Hit[Quote]``; a hit of :meth:`Dataset.search` holds
-    a record of any table (its type is the union of the record types; ``kind`` says which).
+    A hit of :meth:`Quotes.hits <putin_interviews.Table.hits>` is a ``Hit[Quote]``; a hit of
+    :meth:`Dataset.search` holds a record of any table (its type is the union of the record types; ``kind`` says which).
 
     >>> import putin_interviews
     >>> hit = putin_interviews.search("detente", kind="quote")[0]

@@ -41,9 +41,9 @@ class Span:
     50
     """
 
-    #: Offset of the first character covered.
+    #: The index of the first character (0 is the text's first).
     start: int
-    #: Offset just past the last character covered.
+    #: The index just past the last character: the span is ``text[start:end]``.
     end: int
 
     @property
@@ -83,9 +83,9 @@ class DateWindow:
     2
     """
 
-    #: The first possible date.
+    #: The first day the date can be.
     earliest: datetime.date
-    #: The last possible date.
+    #: The last day the date can be (the same as ``earliest`` for a single day).
     latest: datetime.date
     #: Why the window is inferred, in our words.
     basis: str
@@ -132,15 +132,15 @@ class Person:
     'Oliver Stone'
     """
 
-    #: Stable identifier, unique across all tables.
+    #: The person's id (``"putin"``), which other records refer to.
     id: str
-    #: The name to show.
+    #: The name to show (``"Vladimir Putin"``).
     name: str
-    #: Other names the articles use for them.
+    #: Other names the articles use (a surname, a title), which lookups also accept.
     aliases: tuple[str, ...]
     #: Who they are, in our words, saying only what the sources support.
     description: str
-    #: Whether the record is one individual or a group.
+    #: An individual or a group.
     kind: PersonKind
     #: The evidence for each value taken from outside the articles.
     basis: tuple[Basis, ...]
@@ -156,7 +156,7 @@ class Topic:
     'al-Qaida'
     """
 
-    #: Stable identifier, unique across all tables.
+    #: The topic's id (``"us-politics"``), which other records' ``topics`` hold.
     id: str
     #: A short name to show.
     label: str
@@ -169,31 +169,36 @@ class Topic:
 class Article:
     """One source article.
 
-    ``title``, ``published`` and ``url`` are None where the sources do not give them;
-    ``authors`` is empty where unknown. ``published_inferred`` is a window inferred
-    from the text, never a known date.
+    What it is and where it was published, and how to check a copy of its text (the package
+    does not ship the text: ``source_file``, ``text_sha256`` and ``text_length`` identify it,
+    and :func:`putin_interviews.verify` checks a copy).
+
+    >>> import putin_interviews
+    >>> putin_interviews.get_article("deadline-colbert").outlet
+    'Deadline'
     """
 
-    #: Stable identifier, unique across all tables.
+    #: The article's id (``"lz-part-1"``), which quotations and critiques refer to.
     id: str
-    #: The headline, None where not known.
+    #: The headline as printed; None where the sources do not give it.
     title: str | None
     #: A short description in our words, used in place of a missing headline by the
     #: citation styles (``*…*`` marks a title of a work, printed in italics).
     label: str
-    #: The publication that printed the article.
+    #: The publication (``"LifeZette"``).
     outlet: str
-    #: The outlet's section, None where not known.
+    #: The outlet's section (``"PopZette"``); None where not known.
     section: str | None
-    #: The writers, empty where not known.
+    #: The bylines, as printed; empty where the authors are not known.
     authors: tuple[str, ...]
-    #: Publication date, None where not known.
+    #: The date of publication; None where the sources do not give it.
     published: datetime.date | None
-    #: A window the publication date is inferred to lie in, None where there is none.
+    #: The dates the article can have been published in, inferred from its text where
+    #: ``published`` is not known: an inference, never a known date.
     published_inferred: DateWindow | None
-    #: The address of the article, None where not known.
+    #: Where the article was published online; None where the sources do not give it.
     url: str | None
-    #: What kind of piece the article is.
+    #: What kind of piece it is (a review, a news report …).
     kind: ArticleKind
     #: The parts of the documentary the article is about (empty: the series as a whole).
     episode_numbers: tuple[int, ...]
@@ -222,17 +227,17 @@ class Episode:
     'Part 2'
     """
 
-    #: The part's number (1 to 4).
+    #: The part's number, 1 to 4.
     number: int
-    #: Stable identifier, unique across all tables.
+    #: The part's id (``"part-2"``).
     id: str
-    #: The part's title.
+    #: The part's title (``"Part 2"``).
     title: str
-    #: The series the part belongs to.
+    #: The series it is a part of.
     series: str
-    #: The network that aired it.
+    #: The network that broadcast it.
     network: str
-    #: The date it first aired, None where not known.
+    #: The day of its first broadcast; None where the sources do not give it.
     air_date: datetime.date | None
     #: Local time and zone as the sources give it, e.g. ``"9 p.m. ET"``.
     air_time: str | None
@@ -260,19 +265,17 @@ class Quote:
     """A quotation, exactly as printed, with where it is printed and the article's words
     that attribute it.
 
-    ``text == source_text[span.start:span.end]`` for the article's source text, and
-    likewise for every span in ``other_spans`` (repeats such as pull quotes). ``mode`` says
-    whose words they are: the speaker's own (``direct``), the writer's scare quote or echo
-    (``scare``, no speaker), or the article's paraphrase of what was said (``indirect``).
-    ``cue`` locates the attribution (``said Putin``, ``Stone asked him``), None where the
-    article prints none. ``inferred`` names the fields whose values are inferences, not
-    statements of the article (e.g. ``("episode",)`` when the part is inferred from what
-    the review covers; ``speaker_id`` whenever there is no cue).
+    >>> import putin_interviews
+    >>> q = putin_interviews.get_quote("lz-part-3-always-hope")
+    >>> q.text, q.speaker_id, q.mode.value
+    ('There is always hope,', 'putin', 'direct')
     """
 
-    #: Stable identifier, unique across all tables.
+    #: The quotation's id (``"lz-part-1-hawk"``).
     id: str
-    #: The quoted words exactly as printed.
+    #: The words exactly as the article prints them (inside its quotation marks; for an
+    #: ``indirect`` quotation, the article's words that report the speech):
+    #: ``source_text[span.start:span.end]`` of the article's text.
     text: str
     #: The person or group whose words these are; None for a scare quote (the writer's).
     speaker_id: str | None
@@ -280,19 +283,23 @@ class Quote:
     addressee_id: str | None
     #: The article that prints the quotation.
     article_id: str
-    #: Where the quotation is first printed in the article's source text.
+    #: Where ``text`` is printed in the article (its first occurrence).
     span: Span
-    #: The other places the same quotation is printed (repeats such as pull quotes).
+    #: Where the article prints the same words again (a pull quote, a repeat), each span
+    #: holding ``text`` too.
     other_spans: tuple[Span, ...]
-    #: The article's words that attribute the quotation (source and verb), or None.
+    #: The article's words that attribute the quotation (source and verb: ``said Putin``,
+    #: ``Stone asked him``); None where the article prints none.
     cue: Span | None
-    #: Whose words they are: the speaker's own, the writer's scare quote, or a paraphrase.
+    #: Whose words they are: the speaker's own (``direct``), the writer's scare quote or
+    #: echo (``scare``, no speaker), or the article's paraphrase of what was said
+    #: (``indirect``).
     mode: QuoteMode
-    #: How much of an utterance is given: full, partial or fragment.
+    #: How much of an utterance it gives: ``full``, ``partial`` or ``fragment``.
     kind: QuoteKind
-    #: The part of the documentary the words are from, None where not known.
+    #: The part of the documentary the words are from; None where not known.
     episode: int | None
-    #: Where the words were said, None where the article does not say.
+    #: Where the words were said; None where not known.
     venue: Venue | None
     #: Topic ids.
     topics: tuple[str, ...]
@@ -302,7 +309,9 @@ class Quote:
     subject_ids: tuple[str, ...]
     #: When the words are reported inside another speaker's quotation: that speaker.
     reported_by_id: str | None
-    #: The fields whose values are inferences, not statements of the article.
+    #: The fields whose values are inferences, not statements of the article (e.g.
+    #: ``("episode",)`` when the part is inferred from what the review covers;
+    #: ``speaker_id`` whenever there is no cue).
     inferred: tuple[str, ...]
 
     @property
@@ -357,24 +366,26 @@ class Quote:
 class Critique:
     """An evaluative judgement an article makes or reports.
 
-    The critic is a person or group (``critic_kind`` ``person``), the article's own
-    voice, or unnamed people; the target is a person or group, one episode, or the
-    documentary as a whole. ``spans`` locate the judgement in the article.
+    >>> import putin_interviews
+    >>> c = putin_interviews.get_critique("lz-part-1-stone-praised-ron-paul")
+    >>> c.critic_id, c.target_id, c.stance.value
+    ('stone', 'ron-paul', 'positive')
     """
 
-    #: Stable identifier, unique across all tables.
+    #: The critique's id.
     id: str
     #: The article that makes or reports the judgement.
     article_id: str
-    #: Who judges: a person or group, the article's own voice, or unnamed people.
+    #: Who judges: a person or group (``person``), the article's own voice (``article``),
+    #: or unnamed people (``unnamed``).
     critic_kind: CriticKind
-    #: The person or group who judges, None unless critic_kind is person.
+    #: The person or group who judges, where ``critic_kind`` is ``person``; else None.
     critic_id: str | None
-    #: What is judged: a person or group, one episode, or the documentary.
+    #: What is judged: a person or group, one episode, or the documentary as a whole.
     target_kind: TargetKind
-    #: The person, group or episode judged, None for the documentary as a whole.
+    #: The person, group or episode judged; None for the documentary as a whole.
     target_id: str | None
-    #: The direction of the judgement.
+    #: Whether the judgement is positive, negative or mixed.
     stance: Stance
     #: Topic ids: what is judged.
     topics: tuple[str, ...]
@@ -382,9 +393,9 @@ class Critique:
     summary: str
     #: The quotations it rests on.
     quote_ids: tuple[str, ...]
-    #: The part of the documentary the judgement is about, None where not one part.
+    #: The part of the documentary judged or discussed; None where not known.
     episode: int | None
-    #: Where the judgement is made in the article's source text.
+    #: Where the article makes or reports the judgement.
     spans: tuple[Span, ...]
     #: The fields whose values are inferences, not statements of the article.
     inferred: tuple[str, ...]
@@ -400,9 +411,9 @@ class DatasetInfo:
     2
     """
 
-    #: The version of the file's schema.
+    #: The version of the file format (:data:`putin_interviews.SCHEMA_VERSION`).
     schema_version: int
-    #: The version of the data (semantic versioning).
+    #: The version of the data (``"2.0.0"``), which changes when records do.
     dataset_version: str
     #: The dataset's title.
     title: str
@@ -410,13 +421,13 @@ class DatasetInfo:
     authors: tuple[str, ...]
     #: Year of this version of the dataset.
     year: int
-    #: The dataset's home page, None where there is none.
+    #: Where the dataset is published; None where it has no address.
     url: str | None
-    #: What the dataset holds, in brief.
+    #: What the dataset holds, in a few sentences.
     description: str
     #: One line per source article.
     sources: tuple[str, ...]
-    #: The terms of use.
+    #: The terms on which the code, the quotations and our summaries may be used.
     license: str
     #: How to cite the dataset, as plain text.
     citation: str

@@ -102,9 +102,10 @@ class Quotes(Table[Quote]):
         """Quotations matching every criterion given (AND); a list or tuple for one
         criterion means any of its values (OR). ``None`` for ``episode``, ``venue`` or
         ``addressee`` selects the quotations where it is not known, and for ``speaker`` the
-        scare quotes (the writer's words). People are given by anything :meth:`People.get`
-        accepts, topics by id or label; ``subject`` keeps the quotations about a person or
-        group (:meth:`Dataset.quotes_about`); ``mode`` keeps to the speakers' own words
+        scare quotes (the writer's words). People are given by anything
+        :meth:`People.get <putin_interviews.Table.get>` accepts, topics by id or label;
+        ``subject`` keeps the quotations about a person or group
+        (:meth:`Dataset.quotes_about`); ``mode`` keeps to the speakers' own words
         (``"direct"``) or to what the press reports they said (``"indirect"``); ``text`` is
         a case- and accent-insensitive substring. A function of a quotation, given first,
         keeps the quotations for which it is true, along with the criteria.

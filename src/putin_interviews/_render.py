@@ -10,7 +10,16 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-__all__ = ["HTML_END_ROWS", "HTML_MAX_ROWS", "cell_text", "format_table", "html_table", "json_printable", "printable"]
+__all__ = [
+    "HTML_END_ROWS",
+    "HTML_MAX_ROWS",
+    "cell_text",
+    "format_table",
+    "header",
+    "html_table",
+    "json_printable",
+    "printable",
+]
 
 T = TypeVar("T")
 
@@ -77,16 +86,45 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _fit(widths: list[int], width: int) -> list[int]:
-    """Shrink the widest columns until the row fits ``width`` (each keeps at least 4)."""
-    fitted = list(widths)
-    budget = width - len(_GAP) * (len(widths) - 1)
-    while sum(fitted) > budget:
-        widest = max(range(len(fitted)), key=lambda i: fitted[i])
-        if fitted[widest] <= 4:
+#: A word no table breaks or cuts: an id or a URL (punctuation around it aside).
+_WHOLE = re.compile(r"[\W_]*(?:[a-z0-9]+(?:[-_.][a-z0-9]+)+|[a-z][a-z0-9+.-]*://\S+?)[\W_]*", re.I)
+#: The narrowest a column of free text gets for its longest word: a longer word (not an id
+#: or URL) is cut with "…" rather than widen the column.
+_WORD = 16
+
+
+def _least(header: str, cells: Sequence[str]) -> int:
+    """The narrowest a column may be: its header, every id and URL, and its other words up
+    to :data:`_WORD` characters, each on one line."""
+    least = len(header)
+    for cell in cells:
+        for word in cell.split():
+            least = max(least, len(word) if len(word) <= _WORD or _WHOLE.fullmatch(word) else _WORD)
+    return least
+
+
+def _fit(natural: list[int], least: list[int], width: int) -> list[int]:
+    """Shrink the widest columns that can shrink until the row fits ``width``; a column never
+    goes below its ``least`` (so a table of long ids may be wider than ``width``)."""
+    fitted = list(natural)
+    budget = width - len(_GAP) * (len(natural) - 1)
+    excess = sum(fitted) - budget
+    while excess > 0:
+        shrinkable = [i for i in range(len(fitted)) if fitted[i] > least[i]]
+        if not shrinkable:
             break
+        widest = max(shrinkable, key=lambda i: fitted[i])
         fitted[widest] -= 1
+        excess -= 1
     return fitted
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width``, broken at spaces only (not at hyphens, never
+    inside a word); a word longer than ``width`` (only free text: see :func:`_least`) ends
+    in "…"."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return [line if len(line) <= width else line[: max(width - 1, 0)] + "…" for line in lines]
 
 
 def format_table(
@@ -94,9 +132,11 @@ def format_table(
 ) -> str:
     """Format ``rows`` under ``headers`` in columns that fit ``width`` characters.
 
-    Long cells wrap; with ``max_lines`` a cell longer than that many lines ends in "…".
-    White space in a cell (newlines too) is folded, and what is left is made
-    :func:`printable`, so a table is safe to write to a terminal.
+    Long cells wrap at spaces only: an id or URL is never broken, nor cut (its column is as
+    wide as it needs, even if the table is then wider than ``width``), nor is a hyphenated
+    word. With ``max_lines`` a cell longer than that many lines ends in "…". White space in
+    a cell (newlines too) is folded, and what is left is made :func:`printable`, so a table
+    is safe to write to a terminal.
 
     >>> print(format_table(["id", "text"], [["a", "one two three four five six"]], width=16))
     id  text
@@ -104,19 +144,25 @@ def format_table(
     a   one two
         three four
         five six
+    >>> print(format_table(["id", "text"], [["lz-part-1-hawk", "a well-known hawk"]], width=20))
+    id              text
+    --------------  ----------
+    lz-part-1-hawk  a
+                    well-known
+                    hawk
     """
     headers = [printable(h) for h in headers]
-    natural = [
-        max([len(h)] + [max((len(printable(x)) for x in str(r[i]).splitlines()), default=0) for r in rows])
-        for i, h in enumerate(headers)
-    ]
-    widths = _fit(natural, width)
+    texts = [[printable(" ".join(str(cell).split())) for cell in row] for row in rows]
+    columns = [[row[i] for row in texts] for i in range(len(headers))]
+    natural = [max([len(h)] + [len(c) for c in column]) for h, column in zip(headers, columns, strict=True)]
+    least = [_least(h, column) for h, column in zip(headers, columns, strict=True)]
+    widths = _fit(natural, least, width)
     lines = [_GAP.join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append(_GAP.join("-" * w for w in widths))
-    for row in rows:
+    for row in texts:
         cells = []
         for cell, w in zip(row, widths, strict=True):
-            wrapped = textwrap.wrap(printable(" ".join(str(cell).split())), w, break_long_words=True) or [""]
+            wrapped = _wrap(cell, w)
             if max_lines is not None and len(wrapped) > max_lines:
                 wrapped = wrapped[:max_lines]
                 wrapped[-1] = wrapped[-1][: max(w - 1, 0)].rstrip() + "…"
@@ -126,6 +172,16 @@ def format_table(
                 _GAP.join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
             )
     return "\n".join(lines)
+
+
+def header(name: str, count: int, noun: str) -> str:
+    """The first line of a table of records or hits: its name and how many, in all
+    (``Quotes: 19 quotes``, ``Hits: 1 hit``); the command line's listings and search share it.
+
+    >>> header("Hits", 1, "hit"), header("Quotes", 100_000, "quote")
+    ('Hits: 1 hit', 'Quotes: 100,000 quotes')
+    """
+    return f"{name}: {count:,} {noun}{'' if count == 1 else 's'}"
 
 
 #: An HTML table of more rows than this shows its first and last ``HTML_END_ROWS`` rows and

@@ -24,7 +24,7 @@ from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import Deferred, TableCache, once, once_in
 from ._public import public
-from ._render import cell_text, format_table, html_table
+from ._render import cell_text, format_table, header, html_table
 from ._search import InvertedIndex, normalize, terms
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ class Table(Sequence[R]):
         return self._text(limit=10, width=100, max_lines=2)
 
     def _head(self) -> str:
-        return f"{type(self).__name__}: {len(self):,} {self.kind}{'' if len(self) == 1 else 's'}"
+        return header(type(self).__name__, len(self), self.kind)
 
     def _text(self, limit: int | None, width: int, max_lines: int | None) -> str:
         shown = self._items if limit is None else self._items[:limit]

@@ -42,7 +42,7 @@ D = TypeVar("D")
 class People(Table[Person]):
     """The people and groups of a dataset, or a selection of them.
 
-    :meth:`get` also takes a name, surname or alias, case- and accent-insensitively.
+    :meth:`~putin_interviews.Table.get` also takes a name, surname or alias, case- and accent-insensitively.
 
     >>> import putin_interviews
     >>> putin_interviews.dataset().people.get("vladimir putin").id
@@ -108,7 +108,7 @@ class People(Table[Person]):
 
 @public
 class Topics(Table[Topic]):
-    """The topic vocabulary of a dataset, or a selection of it. :meth:`get` also takes a
+    """The topic vocabulary of a dataset, or a selection of it. :meth:`~putin_interviews.Table.get` also takes a
     label, case- and accent-insensitively; the ``topic`` filters of the other tables take
     what it takes.
 
