@@ -91,9 +91,10 @@ def column_doc(cls: type, column: Column) -> str:
 
     >>> from putin_interviews._models import Quote
     >>> span_start = next(c for c in columns(Quote) if c.path == ("span", "start"))
-    >>> print(column_doc(Quote, span_start).replace(". ", ".\n"))
-    Where text is printed in the article (its first occurrence).
-    start: The index of the first character (0 is the text's first).
+    >>> for part in column_doc(Quote, span_start).split(". start: "):
+    ...     print(part)
+    Where text is printed in the article (its first occurrence)
+    The index of the first character (0 is the text's first).
     """
     text = field_doc(cls, column.path[0])
     if len(column.path) == 2:
