@@ -222,7 +222,7 @@ def test_listings_and_search_print_the_same_header(capsys: pytest.CaptureFixture
     _, out, _ = cli(capsys, "search", "cautious", "optimist", "--kind", "quote")
     assert out.splitlines()[0] == "Hits: 1 hit"
     _, out, _ = cli(capsys, "people", "--kind", "group", "--limit", "0")
-    assert out == f"People: {len(pi.people(kind='group'))} persons\n… {len(pi.people(kind='group'))} more\n"
+    assert out == f"People: {len(pi.people(kind='group'))} people\n… {len(pi.people(kind='group'))} more\n"
 
 
 def test_listings_take_a_limit(capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,7 +16,7 @@ import putin_interviews as pi
 from putin_interviews import Dataset
 from putin_interviews._croissant import CROISSANT_FILE, croissant_text
 from putin_interviews._export_annotations import CONTEXT, QUOTE_CONTEXT
-from putin_interviews._fielddocs import field_doc
+from putin_interviews._fielddocs import INFERRED_NOTE, field_doc
 from putin_interviews._tables import TABLES
 
 # ------------------------------------------------------------------ Frictionless
@@ -113,11 +113,45 @@ def test_annotations_satisfy_the_model(ds: Dataset, tmp_path: Path) -> None:
     assert first["target"][0]["selector"] == [
         {"type": "TextPositionSelector", "start": q.span.start, "end": q.span.end}
     ]
-    assert {"purpose": "classifying", "value": f"mode: {q.mode.value}"}.items() <= first["body"][1].items()
+    values = [b["value"] for b in first["body"] if "value" in b]
+    assert f"mode: {q.mode.value}" in values
     deadline = next(a for a in items if "deadline-colbert" in a["id"])
     assert deadline["target"][0]["source"] == "urn:putin-interviews:article:deadline-colbert"  # no URL known
     critique = next(a for a in items if a["id"].endswith(":critique:" + ds.critiques[0].id))
-    assert critique["body"][1]["value"] == f"stance: {ds.critiques[0].stance.value}"
+    assert critique["body"][2]["value"].startswith(f"stance: {ds.critiques[0].stance.value}")
+
+
+def _bodies(items: list[dict[str, Any]], kind: str, record_id: str) -> list[str]:
+    [annotation] = [a for a in items if a["id"] == f"urn:putin-interviews:{kind}:{record_id}"]
+    return [b["value"] for b in annotation["body"] if "value" in b]
+
+
+def test_annotation_bodies_mark_inferences_and_name_targets(ds: Dataset, tmp_path: Path) -> None:
+    items = _collection(ds, tmp_path)["first"]["items"]
+    # The speaker and addressee of this reply are inferred (no cue names them).
+    fawning = _bodies(items, "quote", "deadline-colbert-fawning")
+    assert fawning[:2] == ["speaker: Stephen Colbert (inferred)", "addressee: Oliver Stone (inferred)"]
+    # A cue states Putin as speaker: not marked.
+    assert _bodies(items, "quote", "lz-part-3-always-hope")[0] == "speaker: Vladimir Putin"
+    assert _bodies(items, "quote", "deadline-colbert-abuse")[0] == "speaker: none (the article's scare quote)"
+    castro = _bodies(items, "critique", "lz-part-1-stone-praised-castro")
+    assert castro[:3] == ["critic: Oliver Stone", "target: Fidel Castro", "stance: positive"]
+    for critique in ds.critiques:  # every inferred stance is marked, and only those
+        stance = _bodies(items, "critique", critique.id)[2]
+        assert stance.endswith("(inferred)") == ("stance" in critique.inferred), critique.id
+
+
+def test_column_descriptions_say_which_fields_are_sometimes_inferred(ds: Dataset, package: Path) -> None:
+    resources = {r["name"]: r for r in json.loads((package / "datapackage.json").read_text())["resources"]}
+    quotes = {f["name"]: f["description"] for f in resources["quotes"]["schema"]["fields"]}
+    assert INFERRED_NOTE in quotes["episode"]
+    assert INFERRED_NOTE in quotes["addressee_id"]
+    assert INFERRED_NOTE not in quotes["id"]
+    assert INFERRED_NOTE not in quotes["text"]
+    croissant = json.loads(croissant_text(ds.to_dict(), ""))
+    [critiques] = [r for r in croissant["recordSet"] if r["@id"] == "critiques"]
+    stance = next(f for f in critiques["field"] if f["name"] == "stance")
+    assert INFERRED_NOTE in stance["description"]
 
 
 def test_annotation_quote_selectors_anchor_in_the_sources(

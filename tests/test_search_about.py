@@ -147,3 +147,13 @@ def test_the_command_line_suggests_on_no_match() -> None:
     assert run.returncode == 0
     assert run.stdout.strip() == "Hits: 0 hits"
     assert run.stderr.strip() == "did you mean: megyn kelly"
+
+
+def test_every_kind_of_hit_shows_its_text() -> None:
+    # A topic's hit shows its label (it showed nothing: the label was not among the fields read).
+    [topic] = pi.search("remarks women", kind="topic")
+    assert topic.record.id == "remarks-on-women"
+    [row] = pi.Hits([topic])._rows()
+    assert row[-1] == pi.get_topic("remarks-on-women").label
+    for hit in pi.search("putin"):
+        assert pi.Hits([hit])._rows()[0][-1], hit

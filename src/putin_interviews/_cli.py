@@ -191,6 +191,7 @@ _FILTERS: dict[str, list[tuple[str, str]]] = {
     "quotes": [
         ("speaker", "person id, name or alias"),
         ("addressee", "person, or 'unknown'"),
+        ("subject", "person or group the quotation is about"),
         ("article", "article id"),
         ("episode", f"{_PART}, or 'unknown'"),
         ("venue", f"{', '.join(m.value for m in Venue)}, or 'unknown'"),

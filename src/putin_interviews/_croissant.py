@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ._export_datapackage import LICENSES
-from ._fielddocs import column_doc, first_paragraph
+from ._fielddocs import column_doc, first_paragraph, inferred_fields
 from ._flat import columns
 from ._tables import TABLES
 
@@ -70,23 +70,28 @@ _CONTEXT = {
 }
 # Responsible-AI notes, in our words (SOURCES.md and the dataset card give the facts).
 _COLLECTION = (
-    "Curated by hand from three English-language press articles of June 2017 about Oliver Stone's "
-    "documentary The Putin Interviews: two LifeZette reviews (of Parts 1 and 3) and a Deadline report on "
-    "Stone's appearance on The Late Show with Stephen Colbert. Every quotation is recorded verbatim with its "
-    "character offsets in the article's text, and checked against the source files by the test suite; "
-    "summaries and notes are written afresh; facts from outside the articles are limited to a confirmed list, "
-    "each with its basis recorded; inferences are marked as such. The articles' text is not distributed."
+    "Curated by hand from three English-language press articles about Oliver Stone's documentary The Putin "
+    "Interviews, published (by inference from their texts; the exact dates are not known) around the June "
+    "2017 broadcast: two LifeZette reviews (of Parts 1 and 3) and a Deadline report on Stone's appearance on "
+    "The Late Show with Stephen Colbert. Every quotation is recorded verbatim with its character offsets in "
+    "the article's text, and checked against the source files by the test suite; summaries and notes are "
+    "written afresh; facts from outside the articles are limited to a confirmed list, each with its basis "
+    "recorded; inferences are marked as such, in each record's inferred list. The articles' text is not "
+    "distributed, and the quotations' own words remain their publishers' and speakers'."
 )
 _BIASES = (
-    "Two of the three articles come from one outlet, LifeZette, whose reviews write from a stated "
-    "political position (they speak of 'the Left' as the other side), so its framing of the documentary and "
-    "of its critics weighs twice; the third is a trade report of a talk show. Which judgements count as "
+    "Two of the three articles come from one outlet, LifeZette, whose reviews write from an evident political "
+    "stance (both speak of 'the Left' as the other side), so its framing of the documentary and of its critics "
+    "weighs twice; the third is a Deadline report on Stone's talk-show appearance. Which judgements count as "
     "critiques, and their stance, are curators' readings."
 )
 _LIMITATIONS = (
     "Three articles are not a sample of the documentary's reception: the data supports no claim about how the "
     "series was received, nor about the documentary beyond what these articles say. No article's author is "
-    "known, nor any exact publication date; two of the three headlines are unknown; no article covers Part 2."
+    "known, nor any exact publication date; two of the three headlines are unknown; no article reviews Part 2 "
+    "(which part the clip shown on the Late Show comes from is not known). Values that are inferences rather "
+    "than the articles' statements (a quotation's part, addressee or speaker, a critique's stance or target) "
+    "are listed in each record's inferred field, which only the JSON file holds."
 )
 
 
@@ -100,15 +105,16 @@ def _data_type(leaf: Any) -> str:
     return "sc:Text"  # text, ids, enumerations
 
 
-def _record_sets() -> Iterator[dict[str, Any]]:
+def _record_sets(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for spec in TABLES:
+        inferred = inferred_fields(raw[spec.name])
         fields = []
         for c in columns(spec.record):
             if c.shape != "scalar" or len(c.path) != 1:
                 continue  # nested records and lists: in the JSON file, not as fields here
             name = c.name("_")
             leaf = c.leaf
-            description = column_doc(spec.record, c)
+            description = column_doc(spec.record, c, inferred)
             if isinstance(leaf, type) and issubclass(leaf, enum.Enum):
                 description += " One of: " + ", ".join(m.value for m in leaf) + "."
             fields.append(
@@ -177,7 +183,7 @@ def croissant(raw: dict[str, Any], data_text: str) -> dict[str, Any]:
         "rai:dataBiases": _BIASES,
         "rai:dataLimitations": _LIMITATIONS,
         "distribution": files,
-        "recordSet": list(_record_sets()),
+        "recordSet": list(_record_sets(raw)),
     }
 
 

@@ -68,12 +68,28 @@ def _target(source: str, span: dict[str, int], text: str | None) -> dict[str, An
     return {"type": "SpecificResource", "source": source, "selector": selectors}
 
 
+#: How a body names a critic or target that is no person: by its kind.
+_PARTIES = {
+    "article": "the article itself",
+    "unnamed": "unnamed people the article reports",
+    "documentary": "the documentary as a whole",
+    "episode": "a part of the documentary",
+}
+
+
+def _stated(name: str, value: str, inferred: bool) -> str:
+    """A body's ``name: value``, marked when the value is the curators' inference rather
+    than the article's statement (the record lists it in ``inferred``)."""
+    return f"{name}: {value}" + (" (inferred)" if inferred else "")
+
+
 def _body(purpose: str, value: str) -> dict[str, Any]:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
 
 
 def _annotations(raw: Raw, texts: dict[str, str]) -> list[dict[str, Any]]:
     people = {p["id"]: p["name"] for p in raw["people"]}
+    names = {**people, **{e["id"]: e["title"] for e in raw["episodes"]}}
     sources = {a["id"]: a["url"] or f"{_URN}:article:{a['id']}" for a in raw["articles"]}
     out: list[dict[str, Any]] = []
 
@@ -81,7 +97,13 @@ def _annotations(raw: Raw, texts: dict[str, str]) -> list[dict[str, Any]]:
         return [_target(sources[article], s, texts.get(article)) for s in spans]
 
     for q in raw["quotes"]:
-        body = [_body("identifying", f"speaker: {people[q['speaker_id']] if q['speaker_id'] else 'the writer'}")]
+        inferred = set(q["inferred"])
+        speaker = people[q["speaker_id"]] if q["speaker_id"] else "none (the article's scare quote)"
+        body = [_body("identifying", _stated("speaker", speaker, "speaker_id" in inferred))]
+        if q["addressee_id"]:
+            body.append(
+                _body("identifying", _stated("addressee", people[q["addressee_id"]], "addressee_id" in inferred))
+            )
         body += [_body("classifying", f"mode: {q['mode']}"), _body("classifying", f"kind: {q['kind']}")]
         body += [_body("tagging", topic) for topic in q["topics"]]
         body.append(_body("describing", q["context"]))
@@ -107,8 +129,14 @@ def _annotations(raw: Raw, texts: dict[str, str]) -> list[dict[str, Any]]:
                 }
             )
     for c in raw["critiques"]:
-        critic = people[c["critic_id"]] if c["critic_id"] else f"the {c['critic_kind']} critic"
-        body = [_body("identifying", f"critic: {critic}"), _body("classifying", f"stance: {c['stance']}")]
+        inferred = set(c["inferred"])
+        critic = people[c["critic_id"]] if c["critic_id"] else _PARTIES[c["critic_kind"]]
+        target = names[c["target_id"]] if c["target_id"] else _PARTIES[c["target_kind"]]
+        body = [
+            _body("identifying", _stated("critic", critic, "critic_id" in inferred)),
+            _body("identifying", _stated("target", target, "target_id" in inferred or "target_kind" in inferred)),
+            _body("classifying", _stated("stance", c["stance"], "stance" in inferred)),
+        ]
         body += [_body("tagging", topic) for topic in c["topics"]]
         body.append(_body("describing", c["summary"]))
         out.append(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ._export_sqlite import FOREIGN_KEYS, PRIMARY_KEYS
-from ._fielddocs import column_doc, first_paragraph
+from ._fielddocs import column_doc, first_paragraph, inferred_fields
 from ._flat import Column, columns, csv_text
 from ._tables import TABLES
 
@@ -55,7 +55,8 @@ def _type(column: Column, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _resource(name: str, record: type, rows: list[dict[str, Any]]) -> dict[str, Any]:
     cols = columns(record)
-    fields = [{"name": c.name("_"), **_type(c, rows), "description": column_doc(record, c)} for c in cols]
+    inferred = inferred_fields(rows)
+    fields = [{"name": c.name("_"), **_type(c, rows), "description": column_doc(record, c, inferred)} for c in cols]
     schema: dict[str, Any] = {
         "$schema": f"{_PROFILE}tableschema.json",
         "fields": fields,

@@ -209,7 +209,7 @@ def _searched(dataset: Dataset, spec: TableSpec) -> dict[str, Sequence[str]]:
     return {name: table._texts(name, table._items) for name, _ in table._search_fields if name in own}
 
 
-def _tables_metadata() -> Iterator[tuple[str, dict[str, Any]]]:
+def _tables_metadata(raw: Raw) -> Iterator[tuple[str, dict[str, Any]]]:
     yield (
         "info",
         {
@@ -221,7 +221,7 @@ def _tables_metadata() -> Iterator[tuple[str, dict[str, Any]]]:
         },
     )
     for spec in TABLES:
-        docs = {"position": _POSITION_DOC, **all_column_docs(spec.record)}
+        docs = {"position": _POSITION_DOC, **all_column_docs(spec.record, raw[spec.name])}
         yield spec.name, {"description": first_paragraph(spec.record), "columns": docs}
         yield f"{spec.name}_fts", {"hidden": True}
     yield (
@@ -250,7 +250,7 @@ def datasette_metadata(raw: Raw, database: str) -> dict[str, Any]:
     }
     if info.get("url"):
         meta["source_url"] = info["url"]
-    meta["databases"] = {database: {"title": info["title"], "tables": dict(_tables_metadata())}}
+    meta["databases"] = {database: {"title": info["title"], "tables": dict(_tables_metadata(raw))}}
     return meta
 
 

@@ -11,6 +11,8 @@ import ast
 import functools
 import inspect
 import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -25,7 +27,7 @@ def first_paragraph(cls: type) -> str:
 
     >>> from putin_interviews._models import Span
     >>> first_paragraph(Span)
-    "A character range in an article's source text: text[start:end]."
+    "A character range in an article's source text: source_text[start:end]."
     """
     doc = (cls.__doc__ or "").strip()
     return plain(" ".join(doc.split("\n\n")[0].split()))
@@ -55,6 +57,7 @@ def _field_docs(cls: type) -> dict[str, str]:
 
 _ROLE = re.compile(r":[a-z]+:`~?([^`<]*?)(?:\s*<[^>]*>)?`")
 _LITERAL = re.compile(r"``(.*?)``")
+_NONE = re.compile(r"\bNone\b")  # a value not known is null in every export
 
 
 def plain(text: str) -> str:
@@ -63,9 +66,11 @@ def plain(text: str) -> str:
 
     >>> plain("Where ``text`` is printed; see :meth:`People.get <putin_interviews.Table.get>` and :class:`~x.Span`.")
     'Where text is printed; see People.get and Span.'
+    >>> plain("None where not known.")
+    'null where not known.'
     """
     text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1] if "<" not in m.group(0) else m.group(1), text)
-    return _LITERAL.sub(r"\1", text)
+    return _NONE.sub("null", _LITERAL.sub(r"\1", text))
 
 
 def field_doc(cls: type, name: str) -> str:
@@ -85,9 +90,26 @@ def field_doc(cls: type, name: str) -> str:
         raise LookupError(f"{cls.__name__}.{name} has no #: documentation comment") from None
 
 
-def column_doc(cls: type, column: Column) -> str:
+#: Said of a column whose field some record lists in its ``inferred`` field.
+INFERRED_NOTE = (
+    "Some values are the curators' inferences, not the article's statement: the record's inferred list names them."
+)
+
+
+def inferred_fields(rows: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """The fields that some record of ``rows`` (JSON-shaped) lists as inferred.
+
+    >>> sorted(inferred_fields([{"inferred": ["episode"]}, {"inferred": []}, {"id": "x"}]))
+    ['episode']
+    """
+    return frozenset(name for row in rows for name in row.get("inferred", ()))
+
+
+def column_doc(cls: type, column: Column, inferred: frozenset[str] = frozenset()) -> str:
     """The description of a flat column (:mod:`._flat`) of ``cls``: its field's
-    documentation, and for a nested record's sub-field that of the sub-field too.
+    documentation, and for a nested record's sub-field that of the sub-field too; if its
+    field is among ``inferred`` (:func:`inferred_fields` of the table's rows), a note
+    saying that some values are inferences.
 
     >>> from putin_interviews._models import Quote
     >>> span_start = next(c for c in columns(Quote) if c.path == ("span", "start"))
@@ -99,9 +121,13 @@ def column_doc(cls: type, column: Column) -> str:
     text = field_doc(cls, column.path[0])
     if len(column.path) == 2:
         text += f" {column.path[1]}: {field_doc(column.nested, column.path[1])}"
+    if column.path[0] in inferred:
+        text += f" {INFERRED_NOTE}"
     return text
 
 
-def all_column_docs(cls: type) -> dict[str, str]:
-    """Every flat column of ``cls`` (named with ``_``) and its description."""
-    return {c.name("_"): column_doc(cls, c) for c in columns(cls)}
+def all_column_docs(cls: type, rows: Iterable[Mapping[str, Any]] = ()) -> dict[str, str]:
+    """Every flat column of ``cls`` (named with ``_``) and its description (``rows``, the
+    table's records, say which fields are sometimes inferred)."""
+    inferred = inferred_fields(rows)
+    return {c.name("_"): column_doc(cls, c, inferred) for c in columns(cls)}

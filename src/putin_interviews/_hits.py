@@ -10,7 +10,7 @@ from . import _frames
 from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
-from ._render import format_table, html_table
+from ._render import format_table, header, html_table
 
 __all__ = ["Hit", "Hits", "Record"]
 
@@ -149,7 +149,7 @@ class Hits(tuple[Hit[Record], ...]):
         ]
 
     def __repr__(self) -> str:
-        head = f"Hits: {len(self)}"
+        head = header("Hits", len(self), "hit")
         if not self:
             return head
         more = f"\n… {len(self) - _REPR_ROWS:,} more" if len(self) > _REPR_ROWS else ""
@@ -163,7 +163,7 @@ class Hits(tuple[Hit[Record], ...]):
         >>> '<td style="text-align: left">quote</td>' in putin_interviews.search("hope")._repr_html_()
         True
         """
-        return html_table(_HIT_COLUMNS, self, self._rows, caption=f"Hits: {len(self)}")
+        return html_table(_HIT_COLUMNS, self, self._rows, caption=header("Hits", len(self), "hit"))
 
     def to_pandas(self) -> Any:
         """A :class:`pandas.DataFrame` of the hits, best first (needs the ``pandas`` extra):
@@ -179,7 +179,7 @@ class Hits(tuple[Hit[Record], ...]):
 
 
 def _hit_text(hit: Hit[Record]) -> str:
-    for name in ("text", "title", "name", "summary"):
+    for name in ("text", "title", "name", "label", "summary"):
         value = getattr(hit.record, name, None)
         if value:
             return str(value)

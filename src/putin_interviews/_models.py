@@ -32,7 +32,7 @@ __all__ = [
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
 class Span:
-    """A character range in an article's source text: ``text[start:end]``.
+    """A character range in an article's source text: ``source_text[start:end]``.
 
     Offsets are Python ``str`` indices into the source file read as UTF-8 with no
     normalisation (see ``SOURCES.md``).
@@ -43,7 +43,8 @@ class Span:
 
     #: The index of the first character (0 is the text's first).
     start: int
-    #: The index just past the last character: the span is ``text[start:end]``.
+    #: The index just past the last character: the span is the article's
+    #: ``source_text[start:end]``.
     end: int
 
     @property
@@ -194,7 +195,8 @@ class Article:
     #: The date of publication; None where the sources do not give it.
     published: datetime.date | None
     #: The dates the article can have been published in, inferred from its text where
-    #: ``published`` is not known: an inference, never a known date.
+    #: ``published`` is not known: an inference, never a known date, and approximate even
+    #: when it is a single day (its basis says how it was inferred).
     published_inferred: DateWindow | None
     #: Where the article was published online; None where the sources do not give it.
     url: str | None

@@ -174,6 +174,9 @@ def format_table(
     return "\n".join(lines)
 
 
+_PLURALS = {"person": "people"}
+
+
 def header(name: str, count: int, noun: str) -> str:
     """The first line of a table of records or hits: its name and how many, in all
     (``Quotes: 19 quotes``, ``Hits: 1 hit``); the command line's listings and search share it.
@@ -181,7 +184,7 @@ def header(name: str, count: int, noun: str) -> str:
     >>> header("Hits", 1, "hit"), header("Quotes", 100_000, "quote")
     ('Hits: 1 hit', 'Quotes: 100,000 quotes')
     """
-    return f"{name}: {count:,} {noun}{'' if count == 1 else 's'}"
+    return f"{name}: {count:,} {noun if count == 1 else _PLURALS.get(noun, noun + 's')}"
 
 
 #: An HTML table of more rows than this shows its first and last ``HTML_END_ROWS`` rows and
