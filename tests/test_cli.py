@@ -316,3 +316,10 @@ def test_a_narrow_terminal_still_gets_all_the_words(
     words = out.split()
     for quote in pi.quotes(speaker="putin", mode="direct"):
         assert " ".join(quote.text.split()) in " ".join(words)
+
+
+def test_quotes_about_a_subject(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "quotes", "--subject", "obama", "--format", "jsonl")
+    ids = [json.loads(line)["id"] for line in out.splitlines()]
+    assert ids == [q.id for q in pi.dataset().quotes_about("obama")]
+    assert len(ids) == 5
