@@ -13,12 +13,14 @@ import math
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
-from functools import partial
-from itertools import chain, islice, repeat
-from operator import add, eq, mul
+from functools import partial, reduce
+from itertools import chain, compress, islice, repeat
+from operator import add, eq, mul, or_, sub
+
+from ._once import once
 
 __all__ = ["InvertedIndex", "normalize", "tokens"]
 
@@ -30,6 +32,10 @@ _BITS_OF_BYTE = [tuple(bit for bit in range(8) if value >> bit & 1) for value in
 # Intersecting with postings this many times longer than the candidates so far, each
 # candidate is looked up instead.
 _PROBE_SHARE = 8
+# A query whose rarest word is in this many documents is ranked by tiers of weight (top-k),
+# unless its words' tiers make more than ``_MAX_COMBINATIONS`` combinations.
+_TIERED_FROM = 64
+_MAX_COMBINATIONS = 512
 # Documents folded together when an index is built (bounds the memory this takes).
 _CHUNK = 50_000
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -147,9 +153,10 @@ def tokens(text: str) -> list[str]:
     return _fold(text, _ONE).split()
 
 
-def _positions(bitmap: int, size: int) -> list[int]:
-    """The set bits of ``bitmap``, in increasing order: its nonzero bytes are found in C
-    (``bytes.find``), and each one's bits read from a table."""
+def _positions(bitmap: int, size: int, limit: int | None = None) -> list[int]:
+    """The set bits of ``bitmap``, in increasing order (the first ``limit`` of them if not
+    None): its nonzero bytes are found in C (``bytes.find``), and each one's bits read from a
+    table."""
     data = bitmap.to_bytes((size + 7) // 8, "little")
     find = data.translate(_NONZERO_TO_ONE).find
     out: list[int] = []
@@ -159,6 +166,8 @@ def _positions(bitmap: int, size: int) -> list[int]:
         base = at << 3
         for bit in _BITS_OF_BYTE[data[at]]:
             append(base + bit)
+        if limit is not None and len(out) >= limit:
+            return out[:limit]
         at = find(1, at + 1)
     return out
 
@@ -175,29 +184,70 @@ class _CountWeights(dict[int, float]):
 _COUNT_WEIGHTS = _CountWeights()
 
 
-class _Postings:
-    """The documents holding one word, in increasing order (four bytes a document), with the
-    word's weight in each: one ``uniform`` weight when it is the same in all (the word said
-    once, in one field), otherwise an array of them (eight bytes a document)."""
+def _bitmap(docs: array[int], size: int) -> int:
+    """Bit ``doc`` set for each of ``docs``: a character a document, "1" where one is, read
+    as a binary number (all in C)."""
+    digits = bytearray(b"0") * size
+    deque(map(digits.__setitem__, docs, repeat(ord("1"))), maxlen=0)
+    digits.reverse()
+    return int(digits, 2)
 
-    __slots__ = ("bitmap", "docs", "uniform", "weights")
 
-    def __init__(self, parts: Sequence[tuple[array[int], float]], size: int) -> None:
-        """``parts``: for each field holding the word, the documents of its occurrences
-        (repeated for a word said twice, so repeats are side by side) and the field's weight."""
-        self.uniform = 0.0
-        self.docs: array[int]
+class _Docs:
+    """Documents in increasing order (four bytes a document, a document repeated when a word
+    is said there more than once), ``count`` of them distinct; a frequent set (at least one
+    document in ``_BITMAP_SHARE``) also has a bitmap, made on first use."""
+
+    __slots__ = ("bits", "count", "docs")
+
+    def __init__(self, docs: array[int]) -> None:
+        self.docs = docs
+        self.count = len(docs)
+        self.bits: int | None = None
+
+    def bitmap(self, size: int) -> int | None:
+        """Bit ``doc`` set for each document, for a frequent set (intersections in C)."""
+        if self.count * _BITMAP_SHARE < size:
+            return None
+        return once(self, "bits", lambda: _bitmap(self.docs, size))
+
+    def distinct(self) -> list[int]:
+        """The documents, each once, in increasing order."""
+        return self.docs.tolist() if self.count == len(self.docs) else list(dict.fromkeys(self.docs))
+
+
+class _Postings(_Docs):
+    """The documents holding one word, and the word's weight in each.
+
+    Built from ``parts``: for each field holding the word, the documents of its occurrences
+    (repeated for a word said twice, so repeats are side by side) and the field's weight.
+    Nothing more is worked out until a query needs the word (:meth:`ready`): then a word of
+    one field keeps its occurrences as they are (its weight in a document follows from how
+    many times the document is repeated: ``field_weight × (1 + log(count))``, the same for
+    all when none is), and a word of several fields gets one document each and an array of
+    summed ``weights``.
+    """
+
+    __slots__ = ("field_weight", "layers", "parts", "resolved", "weights")
+
+    def __init__(self, parts: list[tuple[array[int], float]]) -> None:
+        super().__init__(parts[0][0])
+        self.parts: list[tuple[array[int], float]] | None = parts
+        self.field_weight = parts[0][1]
         self.weights: array[float] | None = None
+        self.layers: list[tuple[float, _Docs]] | None = None
+        self.resolved: bool | None = None
+
+    def ready(self) -> _Postings:
+        """The postings, with ``count`` (distinct documents) and the weights worked out."""
+        once(self, "resolved", self._resolve)
+        return self
+
+    def _resolve(self) -> bool:
+        parts = self.parts
+        assert parts is not None
         if len(parts) == 1:
-            occurrences, field_weight = parts[0]
-            if not any(map(eq, occurrences, islice(occurrences, 1, None))):  # each said once
-                self.docs = occurrences
-                self.uniform = field_weight * _COUNT_WEIGHTS[1]
-            else:
-                counts = Counter(occurrences)
-                self.docs = array("I", counts)
-                weights = map(_COUNT_WEIGHTS.__getitem__, counts.values())
-                self.weights = array("d", map(mul, repeat(field_weight), weights))
+            self.count = len(self.docs) - sum(map(eq, self.docs, islice(self.docs, 1, None)))
         else:  # the same sum, in the same order, as document by document
             summed: dict[int, float] = {}
             for occurrences, field_weight in parts:
@@ -205,15 +255,45 @@ class _Postings:
                     summed[doc] = summed.get(doc, 0.0) + field_weight * _COUNT_WEIGHTS[count]
             ordered = sorted(summed)
             self.docs = array("I", ordered)
+            self.count = len(ordered)
             self.weights = array("d", [summed[doc] for doc in ordered])
-        #: For a frequent word: bit ``doc`` set for each document (intersections in C).
-        self.bitmap: int | None = None
-        if len(self.docs) * _BITMAP_SHARE >= size:
-            # A character a document, "1" where the word is, read as a binary number (all in C).
-            digits = bytearray(b"0") * size
-            deque(map(digits.__setitem__, self.docs, repeat(ord("1"))), maxlen=0)
-            digits.reverse()
-            self.bitmap = int(digits, 2)
+        self.parts = None
+        return True
+
+    def added(self, candidates: list[int], idf: float) -> Iterable[float]:
+        """The word's weight times ``idf`` in each of ``candidates`` (documents holding it)."""
+        docs = self.docs
+        if self.weights is not None:
+            at = map(bisect_left, repeat(docs), candidates)
+            return map(mul, map(self.weights.__getitem__, at), repeat(idf))
+        if self.count == len(docs):  # said once in each document
+            return repeat(self.field_weight * _COUNT_WEIGHTS[1] * idf, len(candidates))
+        # Said ``count`` times: the document repeated ``count`` times, side by side.
+        counts = map(sub, map(bisect_right, repeat(docs), candidates), map(bisect_left, repeat(docs), candidates))
+        weights = map(mul, repeat(self.field_weight), map(_COUNT_WEIGHTS.__getitem__, counts))
+        return map(mul, weights, repeat(idf))
+
+    def tiers(self) -> list[tuple[float, _Docs]]:
+        """The documents grouped by the word's weight in them, the heaviest first (made on
+        first use): a ranking walks them in that order and stops when it has enough."""
+        return once(self.ready(), "layers", self._tiers)
+
+    def _tiers(self) -> list[tuple[float, _Docs]]:
+        if self.weights is not None:
+            weights: Sequence[float] = self.weights
+            docs: Sequence[int] = self.docs
+        elif self.count == len(self.docs):
+            return [(self.field_weight * _COUNT_WEIGHTS[1], self)]
+        else:
+            counts = Counter(self.docs)
+            docs = list(counts)
+            weights = [self.field_weight * _COUNT_WEIGHTS[count] for count in counts.values()]
+        values = sorted(set(weights), reverse=True)
+        return [(value, _Docs(array("I", compress(docs, map(eq, weights, repeat(value)))))) for value in values]
+
+
+def _count(docs: _Docs) -> int:
+    return docs.count
 
 
 class InvertedIndex:
@@ -222,11 +302,15 @@ class InvertedIndex:
     A document is one record; its fields (e.g. a quotation's text) carry weights. A word's
     weight in a document is the sum over fields of ``field weight × (1 + log(count))``; a
     document's score is the sum over the query words of ``weight × idf``. Ties keep document
-    order. Intersections run over the shortest postings first, in C (set operations, or one
-    AND of bitmaps when every word is frequent).
+    order. Intersections run over the shortest postings first, in C (set operations, bitmap
+    ANDs when every word is frequent, a frequent word's bitmap read for each candidate).
 
     ``fields`` holds, for each field, its text in every document (``size`` of them) and its
-    weight: the texts are folded together, column by column, in one pass.
+    weight: the texts are folded together, column by column, in one pass, and each word's
+    occurrences appended to its postings; everything else (distinct counts, summed weights,
+    tiers, bitmaps) is worked out for a word when a query first needs it. A query is ranked
+    by tiers of weight (:meth:`_tiered`): the best ``limit`` without reading most documents
+    of its common words.
     """
 
     def __init__(self, size: int, fields: Iterable[tuple[Sequence[str], float]]):
@@ -244,9 +328,7 @@ class InvertedIndex:
                 deque(map(array.append, lists, docs), maxlen=0)
             per_field.append((occurrences, field_weight))
         words = dict.fromkeys(word for occurrences, _ in per_field for word in occurrences)
-        self._postings = {
-            word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ], size) for word in words
-        }
+        self._postings = {word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ]) for word in words}
         self._size = size
 
     def __len__(self) -> int:
@@ -258,27 +340,34 @@ class InvertedIndex:
         Each result is ``(document, score, query words)``. A query with no words matches
         nothing.
         """
+        docs, scores, terms = self.ranked(query, limit)
+        return list(zip(docs, scores, repeat(terms)))
+
+    def ranked(self, query: str, limit: int | None = None) -> tuple[list[int], list[float], tuple[str, ...]]:
+        """What :meth:`query` finds, as the documents, their scores and the query words.
+
+        >>> index = InvertedIndex(3, [(["the war", "war and the war", "peace"], 1.0)])
+        >>> docs, scores, terms = index.ranked("War")
+        >>> docs, terms
+        ([1, 0], ('war',))
+        """
         words = list(dict.fromkeys(tokens(query)))
-        if not words:
-            return []
+        terms = tuple(words)
         found = [self._postings.get(w) for w in words]
-        if any(p is None for p in found):
-            return []
-        postings = sorted((p for p in found if p is not None), key=lambda p: len(p.docs))
+        if not words or any(p is None for p in found):
+            return [], [], terms
+        postings = sorted((p.ready() for p in found if p is not None), key=lambda p: p.count)
+        if postings[0].count >= _TIERED_FROM:
+            tiered = self._tiered(postings, limit)
+            if tiered is not None:
+                return tiered[0], tiered[1], terms
         candidates = self._intersection(postings)
         if not candidates:
-            return []
-        # Scores, added word by word (shortest postings first) in C loops over the candidates:
-        # a word's weight is its uniform one, or found by bisection in its sorted documents.
+            return [], [], terms
+        # Scores, added word by word (shortest postings first) in C loops over the candidates.
         scores: list[float] = []
         for number, posting in enumerate(postings):
-            idf = math.log(1 + self._size / len(posting.docs))
-            added: Iterable[float]
-            if posting.weights is None:
-                added = repeat(posting.uniform * idf, len(candidates))
-            else:
-                at = map(bisect_left, repeat(posting.docs), candidates)
-                added = map(mul, map(posting.weights.__getitem__, at), repeat(idf))
+            added = posting.added(candidates, math.log(1 + self._size / posting.count))
             scores = list(added) if number == 0 else list(map(add, scores, added))
         # Best first; ties keep document order (both sorts are stable, candidates ascending).
         order = range(len(candidates))
@@ -286,22 +375,88 @@ class InvertedIndex:
             best = heapq.nlargest(limit, order, key=scores.__getitem__)
         else:
             best = sorted(order, key=scores.__getitem__, reverse=True)
-        terms = tuple(words)
-        return [(candidates[i], scores[i], terms) for i in best]
+        return list(map(candidates.__getitem__, best)), list(map(scores.__getitem__, best)), terms
 
-    def _intersection(self, postings: list[_Postings]) -> list[int]:
-        """The documents in every one of ``postings`` (shortest first), in increasing order."""
-        first = postings[0]
-        if first.bitmap is not None:  # every word is frequent: AND the bitmaps
-            bitmap = first.bitmap
-            for other in postings[1:]:
-                assert other.bitmap is not None  # longer than the first: frequent too
-                bitmap &= other.bitmap
-            return _positions(bitmap, self._size)
-        candidates = first.docs.tolist()
-        for other in postings[1:]:
+    def _tiered(self, postings: list[_Postings], limit: int | None) -> tuple[list[int], list[float]] | None:
+        """The documents and scores of the best ``limit`` matches (all if None), for words
+        found in many documents, or None when their tiers make too many combinations.
+
+        Each word's documents are grouped by its weight in them (:meth:`_Postings.tiers`),
+        so that every combination of one tier a word holds documents of one score, worked
+        out once, exactly as document by document (same products, added in the same order).
+        The combinations are taken best score first, the documents of equal scores merged in
+        document order, until ``limit`` are found: nothing is scored one by one, and most
+        documents of the common words are never read (top-k by score tiers). When more than
+        ``_MAX_COMBINATIONS`` combinations would be taken, None.
+        """
+        layered = [posting.tiers() for posting in postings]
+        if limit is None and math.prod(map(len, layered)) > _MAX_COMBINATIONS:
+            return None
+        idfs = [math.log(1 + self._size / posting.count) for posting in postings]
+
+        def score(at: tuple[int, ...]) -> float:  # as document by document: same products, same order
+            total = layered[0][at[0]][0] * idfs[0]
+            for tiers, i, idf in zip(layered[1:], at[1:], idfs[1:], strict=True):
+                total += tiers[i][0] * idf
+            return total
+
+        # Combinations (a tier for each word) best first, from a heap: a combination's
+        # successors (one word a tier lighter) score no more than it does.
+        first = (0,) * len(layered)
+        heap = [(-score(first), first)]
+        seen = {first}
+        ranked: list[int] = []
+        scores: list[float] = []
+        taken = 0
+        while heap and (limit is None or len(ranked) < limit):
+            best = -heap[0][0]
+            group = []
+            while heap and -heap[0][0] == best:  # every combination of this score
+                at = heapq.heappop(heap)[1]
+                group.append(sorted((tiers[i][1] for tiers, i in zip(layered, at, strict=True)), key=_count))
+                for j in range(len(at)):
+                    if at[j] + 1 < len(layered[j]):
+                        after = (*at[:j], at[j] + 1, *at[j + 1 :])
+                        if after not in seen:
+                            seen.add(after)
+                            heapq.heappush(heap, (-score(after), after))
+            taken += len(group)
+            if taken > _MAX_COMBINATIONS:  # the best documents are spread too thin: score them
+                return None
+            wanted = None if limit is None else limit - len(ranked)
+            found = self._union([self._meet(docs) for docs in group], wanted)
+            ranked.extend(found)
+            scores.extend(repeat(best, len(found)))
+        return ranked, scores
+
+    def _union(self, found: list[int | list[int]], limit: int | None) -> list[int]:
+        """The first ``limit`` documents (all if None), in increasing order, of the disjoint
+        sets ``found`` (bitmaps or sorted lists)."""
+        bitmaps = [f for f in found if isinstance(f, int)]
+        lists = [f for f in found if not isinstance(f, int)]
+        if bitmaps:
+            lists.append(_positions(reduce(or_, bitmaps), self._size, limit))
+        merged = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+        return merged if limit is None else merged[:limit]
+
+    def _meet(self, parts: Sequence[_Docs]) -> int | list[int]:
+        """The documents in every one of ``parts`` (shortest first): a bitmap when every one
+        is frequent, otherwise a list in increasing order."""
+        bitmap = parts[0].bitmap(self._size)
+        if bitmap is not None:  # every set is frequent (longer than the first): AND the bitmaps
+            for other in parts[1:]:
+                more = other.bitmap(self._size)
+                assert more is not None
+                bitmap &= more
+            return bitmap
+        candidates = parts[0].distinct()
+        for other in parts[1:]:
             docs = other.docs
-            if len(docs) > _PROBE_SHARE * len(candidates):
+            more = other.bitmap(self._size)
+            if more is not None:  # frequent: each candidate's bit, read from the bitmap's bytes
+                data = more.to_bytes((self._size + 7) // 8, "little")
+                candidates = [doc for doc in candidates if data[doc >> 3] >> (doc & 7) & 1]
+            elif len(docs) > _PROBE_SHARE * len(candidates):
                 # Much longer: look each candidate up (log time) rather than read it all.
                 end = len(docs)
                 at = map(bisect_left, repeat(docs), candidates)
@@ -311,3 +466,8 @@ class InvertedIndex:
             if not candidates:
                 break
         return candidates
+
+    def _intersection(self, postings: Sequence[_Docs]) -> list[int]:
+        """The documents in every one of ``postings`` (shortest first), in increasing order."""
+        found = self._meet(postings)
+        return _positions(found, self._size) if isinstance(found, int) else found

@@ -14,26 +14,28 @@ import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from itertools import compress, repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 import attrs
 
-from . import _convert, _flat
 from ._errors import NotFoundError, argument, shown, suggest
 from ._filters import hit_limit
 from ._gc import collector_paused
-from ._hits import Hit
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import once, once_in
 from ._public import public
-from ._render import format_table, html_table
 from ._search import InvertedIndex, normalize, tokens
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
     from ._dataset import Dataset
+    from ._hits import Hit
+
+# Rendering, conversion and export modules are imported by the methods that use them: the
+# first use of a table (the bundled dataset's, say) does not pay for them.
 
 __all__ = ["Deferred", "Table"]
 
@@ -191,6 +193,8 @@ class Table(Sequence[R]):
         shown = self._items if limit is None else self._items[:limit]
         if not shown:
             return self._head()
+        from ._render import format_table
+
         body = format_table([c[0] for c in self._columns], self._rows(shown), width=width, max_lines=max_lines)
         more = f"\n… {len(self) - len(shown)} more" if len(shown) < len(self) else ""
         return f"{self._head()}\n{body}{more}"
@@ -205,6 +209,8 @@ class Table(Sequence[R]):
         >>> putin_interviews.quotes(speaker="putin", episode=1)._repr_html_()[:7]
         '<table>'
         """
+        from ._render import html_table
+
         return html_table([name for name, _ in self._columns], self._rows(self._items), caption=self._head())
 
     # --------------------------------------------------------------- derived collections
@@ -320,6 +326,8 @@ class Table(Sequence[R]):
         >>> [h.record.id for h in putin_interviews.dataset().articles.hits("al qaida")]
         ['lz-part-1']
         """
+        from ._hits import Hit
+
         return [
             Hit(record, self.kind, score, partial(self._matched, record, terms), terms)
             for record, score, terms in self._ranked(query, limit)
@@ -327,16 +335,21 @@ class Table(Sequence[R]):
 
     def _ranked(self, query: str, limit: int | None) -> list[tuple[R, float, tuple[str, ...]]]:
         """(record, score, query words) of this collection's matches, best first."""
+        records, scores, terms = self._found(query, limit)
+        return list(zip(records, scores, repeat(terms)))
+
+    def _found(self, query: str, limit: int | None) -> tuple[list[R], list[float], tuple[str, ...]]:
+        """This collection's matches, best first, their scores, and the query words."""
         argument(query, "query", str, "a string")
         limit = hit_limit(limit)
         root = self._base
-        members = None if root is self else {id(r) for r in self._items}
-        found = self._index().query(query, limit if members is None else None)
-        items = root._items
-        if members is None:
-            return [(items[doc], score, terms) for doc, score, terms in found]
-        ranked = [(items[doc], score, terms) for doc, score, terms in found if id(items[doc]) in members]
-        return ranked if limit is None else ranked[:limit]
+        docs, scores, terms = self._index().ranked(query, limit if root is self else None)
+        records = list(map(root._items.__getitem__, docs))
+        if root is not self:
+            members = {id(r) for r in self._items}
+            kept = [id(record) in members for record in records]
+            records, scores = list(compress(records, kept))[:limit], list(compress(scores, kept))[:limit]
+        return records, scores, terms
 
     def _matched(self, record: R, terms: tuple[str, ...]) -> tuple[str, ...]:
         """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
@@ -355,7 +368,7 @@ class Table(Sequence[R]):
         >>> [q.id for q in putin_interviews.dataset().quotes.search("al qaida")]
         ['lz-part-1-blamed-us-al-qaida', 'lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
         """
-        return self._derive(record for record, _, _ in self._ranked(query, limit))
+        return self._derive(self._found(query, limit)[0])
 
     # --------------------------------------------------------------- export
 
@@ -368,6 +381,8 @@ class Table(Sequence[R]):
         >>> putin_interviews.quotes(text="always hope").to_dicts()[0]["span"]
         {'start': 1, 'end': 22}
         """
+        from . import _convert
+
         hook = _convert.converter.get_unstructure_hook(self.record_type)
         return [hook(r) for r in self._items]
 
@@ -388,6 +403,8 @@ class Table(Sequence[R]):
         >>> print(putin_interviews.people(kind="group").to_csv().splitlines()[0])
         id,name,aliases,description,kind,basis
         """
+        from . import _flat
+
         return _flat.csv_text(self.record_type, self.to_dicts())
 
     def to_pandas(self) -> Any:
@@ -404,6 +421,8 @@ class Table(Sequence[R]):
             raise ImportError(
                 "to_pandas() needs pandas, which is not installed: pip install 'putin-interviews[pandas]'"
             ) from None
+        from . import _convert
+
         return pandas.DataFrame(self.to_dicts(), columns=_convert.field_names(self.record_type))
 
     # --------------------------------------------------------------- resolution
