@@ -7,20 +7,23 @@ import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from . import _check, _cite, _convert, _export
-from ._cite import Citable
 from ._errors import ChoiceError, NotFoundError, argument, suggest
-from ._fileio import write_text_atomic
 from ._filters import hit_limit
-from ._hits import Hit, Hits
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
 from ._printed import Critiques, Quotes
 from ._public import public
 from ._tables import TABLES, Articles, Episodes, People, Topics
+
+if TYPE_CHECKING:
+    from ._cite import Citable
+    from ._hits import Hit, Hits
+
+# Citations, exports, checks and hits are imported by the methods that use them, so that the
+# first use of the data does not pay for them.
 
 __all__ = ["Dataset"]
 
@@ -215,6 +218,8 @@ class Dataset:
                 if not isinstance(k, str) or k not in tables:
                     raise ChoiceError("search kind", k, suggest(str(k), list(tables)) or tuple(tables))
                 chosen.append(tables[k])
+        from ._hits import Hits
+
         hits: list[Hit[Any]] = [h for t in chosen for h in t.hits(query)]
         hits.sort(key=lambda h: -h.score)  # stable: ties keep table and document order
         return Hits(hits[:limit] if limit is not None else hits)
@@ -342,6 +347,8 @@ class Dataset:
         >>> ds.cite(ds.get_episode(2), style="apa", form="in-text")
         '(Stone, 2017b)'
         """
+        from . import _cite
+
         return _cite.cite_with(self, record, style, form, markup)
 
     def bibliography(
@@ -355,6 +362,8 @@ class Dataset:
         '*Deadline*. n.d. Report on Stone’s appearance on *The Late Show with Stephen Colbert*.'
         """
         chosen: Iterable[Citable] = records if records is not None else [*self.articles, *self.episodes, self]
+        from . import _cite
+
         return _cite.bibliography_with(self, chosen, style, markup)
 
     # ------------------------------------------------------------------ output
@@ -366,6 +375,8 @@ class Dataset:
         >>> putin_interviews.dataset().to_dict()["info"]["schema_version"]
         2
         """
+        from . import _convert
+
         data: dict[str, Any] = _convert.unstructure(self)
         return data
 
@@ -377,6 +388,8 @@ class Dataset:
         >>> putin_interviews.dataset().to_json().startswith('{\\n  "info": {')
         True
         """
+        from . import _export
+
         return _export.canonical_json(self.to_dict())
 
     def export(self, path: str | os.PathLike[str], format: str = "json") -> list[Path]:
@@ -407,6 +420,8 @@ class Dataset:
         (19,)
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
+        from . import _export
+
         return _export.export(self._sound_dict(), path, format)
 
     def dump(self, path: str | os.PathLike[str]) -> Path:
@@ -430,12 +445,17 @@ class Dataset:
         True
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
+        from . import _export
+        from ._fileio import write_text_atomic
+
         return write_text_atomic(Path(path), _export.canonical_json(self._sound_dict()))
 
     def _sound_dict(self) -> dict[str, Any]:
         """:meth:`to_dict`, checked as the loader checks a file, so that nothing is written
         that would not load: a dataset made in code whose records name ids that do not
         exist, say, raises :class:`~putin_interviews.DatasetError` listing every problem."""
+        from . import _check
+
         raw = self.to_dict()
         try:
             _check.fast(raw, texts_encodable=True)  # its records checked theirs
