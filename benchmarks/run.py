@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
+import search  # noqa: E402
 
 ROWS: list[tuple[str, str, str]] = []
 
@@ -91,14 +92,57 @@ def row(what: str, seconds: float, note: str = "") -> None:
     shown(what, f"{seconds * 1e3:,.2f} ms" if seconds >= 1e-3 else f"{seconds * 1e6:,.1f} µs", note)
 
 
-def cold(code: str, repeat: int) -> float:
-    """Median wall time of ``code`` in a fresh interpreter, measured inside it."""
-    script = f"import time\nt = time.perf_counter()\n{code}\nprint(time.perf_counter() - t)"
-    times = [
-        float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
-        for _ in range(repeat)
-    ]
+def cold_env(work: Path) -> dict[str, str]:
+    """The environment of the fresh interpreters: byte code cached (in the work folder), as an
+    installed package has it, even where PYTHONDONTWRITEBYTECODE is set."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+def cold(setup: str, code: str, repeat: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median wall and CPU times of ``code`` in a fresh interpreter, after ``setup``,
+    measured inside it (a first, untimed run writes the byte code)."""
+    script = (
+        f"import time\n{setup}\nt, c = time.perf_counter(), time.process_time()\n{code}\n"
+        "print(time.perf_counter() - t, time.process_time() - c)"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout
+        for _ in range(repeat + 1)
+    ][1:]
+    walls, cpus = zip(*(map(float, out.split()) for out in runs), strict=True)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def wall(command: list[str], repeat: int, env: dict[str, str]) -> float:
+    """Median wall time of running ``command`` (its output discarded)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env)
+        times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def first_use(work: Path, repeat: int) -> None:
+    """The first use of the bundled data in a fresh process, and the command line's listing
+    against starting Python with attrs and cattrs (taking turns, medians of ``repeat``)."""
+    env = cold_env(work)
+    code = "ds = pi.dataset()\nfor table in ds.tables(): table[0]"
+    took, cpu = cold("import attrs, cattrs\nimport putin_interviews as pi", code, repeat, env)
+    row("first use of the bundled data: dataset() and every table", took, f"beyond the import; CPU {cpu * 1e3:.1f} ms")
+    script = Path(sys.executable).with_name("putin-interviews")  # the installed command
+    cli = [str(script) if script.exists() else sys.executable, "quotes", "--speaker", "putin"]
+    if not script.exists():
+        cli[1:1] = ["-m", "putin_interviews"]
+    base = [sys.executable, "-c", "import attrs, cattrs"]
+    wall(cli, 1, env)
+    pairs = [(wall(cli, 1, env), wall(base, 1, env)) for _ in range(repeat)]
+    listing, started = (statistics.median(p[k] for p in pairs) for k in (0, 1))
+    row("putin-interviews quotes --speaker putin (wall)", listing, f"{listing / started:.2f}× the line below")
+    row("python -c 'import attrs, cattrs' (wall)", started)
 
 
 def import_cost(repeat: int) -> float:
@@ -138,34 +182,10 @@ def peak_memory(path: Path, what: str) -> float:
     return float(out)
 
 
-def index_memory(path: Path) -> tuple[float, float]:
-    """Resident memory (MB) that the search index over the quotations' texts keeps, and the
-    most it took while being built, in a process holding the texts already (Linux: the peak
-    is reset through /proc/self/clear_refs just before the build)."""
-    script = (
-        "import gc, orjson\n"
-        "from putin_interviews._search import InvertedIndex\n"
-        "def status(key):\n"
-        "    for line in open('/proc/self/status'):\n"
-        "        if line.startswith(key): return int(line.split()[1])\n"
-        f"raw = orjson.loads(open({str(path)!r}, 'rb').read())\n"
-        "texts = [q['text'] for q in raw['quotes']]\n"
-        "del raw; gc.collect()\n"
-        "before = status('VmRSS:')\n"
-        "open('/proc/self/clear_refs', 'w').write('5')\n"
-        "index = InvertedIndex(len(texts), [(texts, 1.0)])\n"
-        "print((status('VmRSS:') - before) / 1024, (status('VmHWM:') - before) / 1024)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    kept, peak = map(float, out.split())
-    return kept, peak
-
-
 def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
     import orjson
 
     import putin_interviews as pi
-    from putin_interviews._search import tokens
 
     # Named after the generator's source, so a file written by an older generator (an older
     # schema) is never reused.
@@ -239,32 +259,9 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
     if n < 1_000_000:  # a scan: measured up to 100,000
         row(f"[{n:,}] filter text (a scan)", median_time(lambda: quotes.filter(text="optimist"), 1))
 
-    start = time.perf_counter()
-    quotes.search("warm up")
-    row(f"[{n:,}] first search (builds the inverted index)", time.perf_counter() - start)
-    words = _query_words(quotes)
-    query = " ".join(words)
-    found = quotes.search(query)
-    took = per_call(lambda: quotes.search(query), repeat, batch=10)
-    top = per_call(lambda: quotes.search(query, limit=10), repeat, batch=10)
-    wanted = set(words)
-
-    # The scan a user would write; at 1M timed over the first tenth and multiplied by ten.
-    share = 10 if n >= 1_000_000 else 1
-    part = quotes[: len(quotes) // share]
-
-    def scan() -> list[Any]:
-        return [q for q in part if wanted.issubset(tokens(q.text))]
-
-    scanned = median_time(scan, 1) * share
-    row(f"[{n:,}] search {query!r} ({len(found):,} hits, all ranked)", took, f"scan {scanned / took:,.0f}× slower")
-    row(f"[{n:,}] search, top 10", top, f"scan {scanned / top:,.0f}× slower")
-    row(f"[{n:,}] scan for the same words", scanned, "estimated from a tenth" if share > 1 else "")
-    if n <= 100_000:  # the cost of a query grows with its hits: two of the commonest words
-        common = " ".join(_common_words(quotes))
-        hits = len(quotes.search(common))
-        took = median_time(lambda: quotes.search(common), 3)
-        row(f"[{n:,}] search {common!r} ({hits:,} hits, all ranked)", took, f"{took / max(hits, 1) * 1e6:.1f} µs a hit")
+    search.bench_search(n, quotes, repeat, row, shown, path)
+    if n == 100_000:
+        search.bench_bundled_repeated(n, repeat, row)
 
     page = quotes._repr_html_()
     row(f"[{n:,}] notebook HTML of the quotes ({len(page):,} characters)", median_time(quotes._repr_html_, reps))
@@ -283,29 +280,6 @@ def bench_size(n: int, work: Path, repeat: int, pandas: Any) -> None:
         shown(
             f"[{n:,}] peak memory: load, then build every record", f"{loaded:,.0f} MB", f"{loaded / parsed:.2f}× parsed"
         )
-        kept, peak = index_memory(path)
-        shown(f"[{n:,}] memory of the search index", f"{kept:,.0f} MB", f"at most {peak:,.0f} MB while built")
-
-
-def _query_words(quotes: Any) -> list[str]:
-    """Two content words that occur together in some quotation: each in between 0.1% and 5%
-    of the quotations (no word as common as "the")."""
-    from putin_interviews._search import tokens
-
-    index = quotes._index()
-    size = len(index)
-    for i in range(len(quotes) // 2, len(quotes)):
-        words = [w for w in dict.fromkeys(tokens(quotes[i].text)) if w in index._postings]
-        middling = [w for w in words if 0.001 * size <= len(index._postings[w].docs) <= 0.05 * size]
-        if len(middling) >= 2:
-            return middling[:2]
-    return tokens(quotes[0].text)[:2]
-
-
-def _common_words(quotes: Any) -> list[str]:
-    """The two words found in the most quotations."""
-    postings = quotes._index()._postings
-    return sorted(postings, key=lambda w: -len(postings[w].docs))[:2]
 
 
 def main() -> None:
@@ -324,8 +298,7 @@ def main() -> None:
 
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs", flush=True)
     row("import putin_interviews, on top of attrs and cattrs", import_cost(max(5, args.repeat)), "python -X importtime")
-    first = cold("import putin_interviews as pi\npi.dataset()", max(3, args.repeat))
-    row("first access of the bundled data (cold process)", first)
+    first_use(args.work, 10)
     for n in args.sizes:
         bench_size(n, args.work, args.repeat, pandas)
     if args.markdown:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import threading
 from importlib import resources
@@ -92,6 +93,61 @@ def test_import_reads_no_data_and_first_use_reads_once() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_bundled_file_is_the_one_proven_sound() -> None:
+    # The loader reads the bundled file without its checks only when its bytes hash to
+    # BUNDLED_SHA256. This test is what proves a file with that hash sound: it loads the same
+    # bytes through every check first, and fails when the file changes until the hash is
+    # updated (which it tells, for a file that passed).
+    data = _load._read_bundled()
+    checked = putin_interviews.loads(data)
+    digest = hashlib.sha256(data).hexdigest()
+    assert _load._sha256(data) == digest
+    assert digest == _load.BUNDLED_SHA256, f"the bundled file passed every check: set BUNDLED_SHA256 = {digest!r}"
+    trusted = _load._trusted(data, "<bundled>")
+    assert trusted == checked
+    for name in ("quotes", "critiques", "people", "topics", "articles", "episodes"):
+        assert getattr(trusted, name).to_dicts() == getattr(checked, name).to_dicts()
+
+
+def test_the_first_use_of_the_bundled_data_imports_no_check() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, putin_interviews\n"
+        "ds = putin_interviews.dataset()\n"
+        "[len(t) and t[0] for t in (ds.quotes, ds.critiques, ds.people, ds.topics, ds.articles, ds.episodes)]\n"
+        "heavy = ['_check', '_codegen', '_convert', '_integrity', '_cite', '_export', '_fileio', '_render']\n"
+        "print(sorted(m for m in heavy if 'putin_interviews.' + m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+@pytest.mark.parametrize("change", ["bad reference", "same meaning, other bytes"])
+def test_a_bundled_file_of_other_bytes_is_checked_in_full(monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    raw = json.loads(_load._read_bundled())
+    if change == "bad reference":
+        raw["quotes"][0]["speaker_id"] = "nobody"
+    data = json.dumps(raw).encode()
+    monkeypatch.setattr(_load._BUNDLED, "built", None)
+    monkeypatch.setattr(_load, "_read_bundled", lambda: data)
+    checked = []
+    real = _check.fast
+
+    def counting(*args: Any) -> int:
+        checked.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(_check, "fast", counting)
+    if change == "bad reference":
+        with pytest.raises(DatasetError, match=r"quotes\[0\]\.speaker_id.*nobody"):
+            putin_interviews.dataset()
+    else:
+        assert putin_interviews.dataset() == putin_interviews.loads(data)
+    assert checked
 
 
 def test_sixteen_threads_load_the_bundled_data_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -67,13 +67,13 @@ def test_a_child_forked_while_a_thread_builds_a_cache_can_load_the_data() -> Non
 
 
 def test_the_fold_cache_stays_bounded_after_every_code_point() -> None:
-    from putin_interviews import _search
+    from putin_interviews import _fold
 
-    text = "".join(chr(c) for c in range(0x100, 0x100 + 3 * _search._FOLD_CACHE) if chr(c).isprintable())
-    first = _search.normalize(text)
-    assert len(_search._FOLDED) <= _search._FOLD_CACHE
-    assert _search.normalize(text) == first  # folding is the same, cached or not
-    assert _search.normalize("Détente") == "detente"
+    text = "".join(chr(c) for c in range(0x100, 0x100 + 3 * _fold._FOLD_CACHE) if chr(c).isprintable())
+    first = _fold.normalize(text)
+    assert len(_fold._FOLDED) <= _fold._FOLD_CACHE
+    assert _fold.normalize(text) == first  # folding is the same, cached or not
+    assert _fold.normalize("Détente") == "detente"
 
 
 # ------------------------------------------------------------------ reading

@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import putin_interviews as pi
-from putin_interviews import Dataset, Quotes, _search
-from putin_interviews._search import InvertedIndex, _fold_many, normalize, terms, tokens
+from putin_interviews import Dataset, Quotes, _fold, _search
+from putin_interviews._fold import fold_many, normalize, terms, tokens
+from putin_interviews._search import InvertedIndex
 
 DS = pi.dataset()
 
@@ -144,7 +145,7 @@ _TEXT = st.lists(st.one_of(st.characters(), _TYPOGRAPHIC, st.sampled_from(["’s
 @given(_TEXT, st.sampled_from([1, 4, 20_000]))
 def test_normalize_agrees_with_the_reference(text: str, long: int) -> None:
     # Long texts (here: longer than ``long``) take the string-wide replacements first.
-    with mock.patch.object(_search, "_LONG", long):
+    with mock.patch.object(_fold, "_LONG", long):
         assert normalize(text) == reference_normalize(text)
         assert tokens(text) == reference_normalize(text).split()
 
@@ -155,13 +156,13 @@ def test_normalize_agrees_with_the_reference_on_ascii(text: str) -> None:
 
 
 def normalize_many(texts: list[str]) -> list[str]:
-    return [" ".join(line.split()) for line in _fold_many(texts)]
+    return [" ".join(line.split()) for line in fold_many(texts)]
 
 
 @given(st.lists(_TEXT, max_size=8), st.sampled_from([1, 4, 20_000]))
 def test_folding_many_texts_together_folds_each(texts: list[str], long: int) -> None:
     # Folded together, joined by line breaks (which the texts may hold themselves).
-    with mock.patch.object(_search, "_LONG", long):
+    with mock.patch.object(_fold, "_LONG", long):
         together = normalize_many(texts)
     assert together == [normalize(t) for t in texts]
 
@@ -257,6 +258,7 @@ def reference_ranking(
     st.sampled_from([1, 3, 50, 10**6]),
     st.sampled_from([0, 2, 8, 10**6]),
     st.sampled_from([1, 7, 50_000]),
+    st.sampled_from([0, 10**9]),
 )
 def test_the_index_ranks_as_a_document_by_document_reference(
     table: tuple[list[list[str]], list[float]],
@@ -265,18 +267,53 @@ def test_the_index_ranks_as_a_document_by_document_reference(
     bitmap_share: int,
     probe_share: int,
     chunk: int,
+    tiered_from: int,
 ) -> None:
     # Folded column by column, counted in bulk, with uniform weights and bitmaps for frequent
     # words: the scores and the order are exactly those worked out record by record.
     documents, weights = table
     columns = [([doc[i] for doc in documents], w) for i, w in enumerate(weights)]
     # Bitmaps for no word, for some, for every word; long postings probed or intersected as
-    # sets: each way of intersecting is taken. Texts folded in chunks of every size.
-    with mock.patch.object(_search, "_BITMAP_SHARE", bitmap_share), mock.patch.object(_search, "_CHUNK", chunk):
+    # sets: each way of intersecting is taken. Texts folded in chunks of every size. Ranked
+    # document by document, or by tiers of weight (the top-k path, which stops early), ties
+    # included: the first ``limit`` of the full ranking either way.
+    with (
+        mock.patch.object(_search, "_BITMAP_SHARE", bitmap_share),
+        mock.patch.object(_search, "_CHUNK", chunk),
+        mock.patch.object(_search, "_PROBE_SHARE", probe_share),
+        mock.patch.object(_search, "_TIERED_FROM", tiered_from),
+    ):
         index = InvertedIndex(len(documents), columns)
-    expected = reference_ranking(documents, weights, query)
-    with mock.patch.object(_search, "_PROBE_SHARE", probe_share):
+        expected = reference_ranking(documents, weights, query)
         assert index.query(query, limit) == (expected if limit is None else expected[:limit])
+        assert index.query(query) == expected
+
+
+def test_the_tiered_ranking_merges_equal_scores_in_document_order() -> None:
+    # "a" twice and "b" once scores as "a" once and "b" twice (both words in every document,
+    # so the same idf): two combinations of tiers with one score, whose documents interleave.
+    texts = ["a a b", "a b b", "a b b", "a a b", "a b"]
+    expected = reference_ranking([[text] for text in texts], [1.0], "a b")
+    assert [doc for doc, _, _ in expected] == [0, 1, 2, 3, 4]
+    for share in (1, 10**6):  # the combinations found as bitmaps, or as lists
+        with mock.patch.object(_search, "_TIERED_FROM", 0), mock.patch.object(_search, "_BITMAP_SHARE", share):
+            index = InvertedIndex(len(texts), [(texts, 1.0)])
+            assert index.query("a b") == expected
+            assert index.query("a b", 3) == expected[:3]
+
+
+def test_the_tiered_ranking_gives_way_to_scoring_when_tiers_multiply() -> None:
+    # Three words, each said once, twice or three times: 27 combinations of tiers. Ranking
+    # all of them takes every one; the top 5 take the two best (one document each), then the
+    # next ones. Beyond the bound the documents are scored one by one, and rank the same.
+    texts = [" ".join(["a"] * (1 + i % 3) + ["b"] * (1 + i // 3 % 3) + ["c"] * (1 + i // 9 % 3)) for i in range(60)]
+    expected = reference_ranking([[text] for text in texts], [1.0], "c b a")
+    for most, limit, tiered in [(26, None, False), (27, None, True), (1, 5, False), (27, 5, True)]:
+        with mock.patch.object(_search, "_TIERED_FROM", 0), mock.patch.object(_search, "_MAX_COMBINATIONS", most):
+            index = InvertedIndex(len(texts), [(texts, 1.0)])
+            postings = sorted(index._postings.values(), key=lambda p: p.ready().count)
+            assert (index._tiered(postings, limit) is not None) == tiered
+            assert index.query("c b a", limit) == (expected if limit is None else expected[:limit])
 
 
 def test_the_index_refuses_a_ragged_column() -> None:

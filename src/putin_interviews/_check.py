@@ -23,7 +23,7 @@ from ._limits import MAX_PROBLEMS, SCHEMA_VERSION
 from ._models import DatasetInfo
 from ._tables import TABLES
 
-__all__ = ["FAILED", "detailed", "fast"]
+__all__ = ["FAILED", "detailed", "fast", "sound"]
 
 T = TypeVar("T")
 
@@ -111,3 +111,19 @@ def problems(raw: Mapping[str, Any]) -> list[Problem]:
 def _all_rows(raw: Mapping[str, Any]) -> list[tuple[str, type, list[tuple[int, Any]]]]:
     """Every table's name, record type and (index, row) pairs, for the integrity report."""
     return [(spec.name, spec.record, list(enumerate(raw[spec.name]))) for spec in TABLES]
+
+
+def sound(raw: dict[str, Any], cls: type[Any]) -> dict[str, Any]:
+    """``raw`` (a dataset's JSON-shaped data) once it is checked as the loader checks a file:
+    the fast check, and on a failure the detailed one, which raises a
+    :class:`~putin_interviews.DatasetError` listing every problem.
+
+    >>> import putin_interviews
+    >>> sound(putin_interviews.dataset().to_dict(), putin_interviews.Dataset)["info"]["schema_version"]
+    2
+    """
+    try:
+        fast(raw, texts_encodable=True)  # its records checked theirs
+    except FAILED:
+        detailed(raw, None, cls)  # raises, saying what is wrong
+    return raw

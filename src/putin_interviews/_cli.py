@@ -27,7 +27,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn, Protocol
 
-from . import _convert, _export
+from . import _export
 from ._cite import MARKUPS, STYLES
 from ._dataset import Dataset
 from ._errors import DatasetError, NotFoundError
@@ -40,7 +40,6 @@ from ._models import Person, Topic
 from ._render import format_table, header, json_printable, printable
 from ._table import Table
 from ._tables import TABLES
-from ._verify import verify
 from ._version import __version__
 
 PROG = "putin-interviews"
@@ -285,6 +284,8 @@ def _criteria(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _show(ds: Dataset, record_id: str, fmt: str) -> str:
+    from . import _convert  # the converter, for this command only
+
     record = ds.get(record_id)
     data = _convert.unstructure(record)
     if fmt == "json":
@@ -374,6 +375,8 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
     elif args.command == "info":
         out(_info(ds))
     elif args.command == "verify":
+        from ._verify import verify
+
         problems = verify(args.sources, ds)
         for problem in problems:
             _error(f"{args.sources}: {problem}")

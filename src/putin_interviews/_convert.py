@@ -26,7 +26,7 @@ from ._errors import Problem, suggest
 from ._rules import Rule
 from ._types import strip_optional
 
-__all__ = ["converter", "problems_from", "register_table", "structure", "unstructure"]
+__all__ = ["converter", "problems_from", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -98,6 +98,24 @@ def _enum_hook(tp: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     return structure_enum
 
 
+def _is_table(tp: Any) -> bool:
+    """A collection type (:class:`~putin_interviews.Quotes`, …): a class naming the attrs
+    class of its records (``record_type``)."""
+    record = getattr(tp, "record_type", None) if isinstance(tp, type) else None
+    return isinstance(record, type) and attrs.has(record)
+
+
+def _table_structure(table: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A collection type from a JSON list of its record objects, strictly."""
+    as_tuple = conv.get_structure_hook(tuple[table.record_type, ...])
+    return lambda value, _: table(as_tuple(value, tuple))
+
+
+def _table_unstructure(table: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    as_dict = conv.get_unstructure_hook(table.record_type)
+    return lambda rows: [as_dict(r) for r in rows]
+
+
 def _make() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     # cattrs consults singledispatch first, so these replace its lenient str(x)/int(x).
@@ -112,6 +130,8 @@ def _make() -> cattrs.Converter:
         conv.register_unstructure_hook(cls, _enum_value)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
+    conv.register_structure_hook_factory(_is_table, _table_structure)
+    conv.register_unstructure_hook_factory(_is_table, _table_unstructure)
     return conv
 
 
@@ -172,11 +192,3 @@ def structure(data: Any, cls: type[T]) -> T:
 def unstructure(obj: Any) -> Any:
     """Unstructure a record into JSON-shaped data (dicts, lists, str, int, None)."""
     return converter.unstructure(obj)
-
-
-def register_table(table: type[Any], record: type[Any]) -> None:
-    """Teach the converter a collection type: a JSON list of ``record`` objects, strictly."""
-    as_tuple = converter.get_structure_hook(tuple[record, ...])  # type: ignore[valid-type]
-    as_dict = converter.get_unstructure_hook(record)
-    converter.register_structure_hook(table, lambda value, _: table(as_tuple(value, tuple)))
-    converter.register_unstructure_hook(table, lambda rows: [as_dict(r) for r in rows])

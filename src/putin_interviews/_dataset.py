@@ -7,25 +7,27 @@ import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _check, _cite, _convert, _export, _frames
-from ._cite import Citable, Form, Markup, Style
-from ._errors import ChoiceError, NotFoundError, argument, suggest
-from ._fileio import write_text_atomic
-from ._filters import hit_limit
-from ._hits import Hit, Hits, Record
-from ._kinds import RecordKind
+from ._citable import Citable, Form, Markup, Style
+from ._errors import NotFoundError, argument, suggest
+from ._filters import hit_limit, of_kinds
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
 from ._owned import own_articles, own_critiques, own_episodes, own_people, own_quotes, own_topics
 from ._printed import Critiques, Quotes
 from ._public import public
-from ._render import html_table
 from ._search import corrected
 from ._table import Table
 from ._tables import TABLES, Articles, Episodes, People, Topics
+
+if TYPE_CHECKING:
+    from ._hits import Hit, Hits, Record
+    from ._kinds import RecordKind
+
+# Citations, exports, checks and hits are imported by the methods that use them, so that the
+# first use of the data does not pay for them.
 
 __all__ = ["Dataset"]
 
@@ -83,6 +85,8 @@ class Dataset:
         info = self.info
         caption = f"Dataset: {info.title}, version {info.dataset_version} (schema {info.schema_version})"
         rows = [[spec.name, spec.kind, f"{len(getattr(self, spec.name)):,}"] for spec in TABLES]
+        from ._render import html_table
+
         return html_table(["table", "kind", "records"], rows, lambda shown: shown, caption=caption)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -196,6 +200,8 @@ class Dataset:
         """
         argument(query, "query", str, "a string")
         limit = hit_limit(limit)
+        from ._hits import Hits
+
         hits: list[Hit[Record]] = [h for t in self._searched(kind) for h in t.hits(query)]
         hits.sort(key=lambda h: -h.score)  # stable: ties keep table and document order
         return Hits(hits[:limit] if limit is not None else hits)
@@ -215,16 +221,7 @@ class Dataset:
 
     def _searched(self, kind: RecordKind | Iterable[RecordKind] | None) -> list[Table[Any]]:
         """The tables a search of ``kind`` (a kind of record, several, or None for all) covers."""
-        tables: dict[str, Table[Any]] = {t.kind: t for t in self.tables()}
-        if kind is None:
-            return list(tables.values())
-        argument(kind, "kind", (str, list, tuple, set, frozenset), "a kind of record or a list of them")
-        chosen = []
-        for k in [kind] if isinstance(kind, str) else kind:
-            if not isinstance(k, str) or k not in tables:
-                raise ChoiceError("search kind", k, suggest(str(k), list(tables)) or tuple(tables))
-            chosen.append(tables[k])
-        return chosen
+        return of_kinds(self.tables(), kind)
 
     # ------------------------------------------------------------------ navigation
 
@@ -359,6 +356,8 @@ class Dataset:
         >>> ds.cite(ds.get_episode(2), style="apa", form="in-text", among=ds.episodes)
         '(Stone, 2017b)'
         """
+        from . import _cite
+
         return _cite.cite_with(self, record, style, form, markup, among)
 
     def bibliography(
@@ -373,6 +372,8 @@ class Dataset:
         '*Deadline*. n.d. Report on Stone’s appearance on *The Late Show with Stephen Colbert*.'
         """
         chosen: Iterable[Citable] = records if records is not None else [*self.articles, *self.episodes, self]
+        from . import _cite
+
         return _cite.bibliography_with(self, chosen, style, markup)
 
     # ------------------------------------------------------------------ output
@@ -384,6 +385,8 @@ class Dataset:
         >>> putin_interviews.dataset().to_dict()["info"]["schema_version"]
         2
         """
+        from . import _convert
+
         data: dict[str, Any] = _convert.unstructure(self)
         return data
 
@@ -396,6 +399,8 @@ class Dataset:
         >>> {name: len(frame) for name, frame in frames.items()}  # doctest: +SKIP
         {'people': 18, 'topics': 18, 'articles': 3, 'episodes': 4, 'quotes': 77, 'critiques': 74}
         """
+        from . import _frames
+
         _frames.pandas_module()  # the error that says how to install it, before any work
         return {spec.name: getattr(self, spec.name).to_pandas() for spec in TABLES}
 
@@ -407,6 +412,8 @@ class Dataset:
         >>> putin_interviews.dataset().to_json().startswith('{\\n  "info": {')
         True
         """
+        from . import _export
+
         return _export.canonical_json(self.to_dict())
 
     def export(
@@ -449,6 +456,8 @@ class Dataset:
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
         if sources is not None:
             argument(sources, "sources", (str, os.PathLike), "a directory (str or os.PathLike) or None")
+        from . import _export
+
         return _export.export(self._sound_dict(), path, format, sources, self)
 
     def dump(self, path: str | os.PathLike[str]) -> Path:
@@ -472,15 +481,15 @@ class Dataset:
         True
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
+        from . import _export
+        from ._fileio import write_text_atomic
+
         return write_text_atomic(Path(path), _export.canonical_json(self._sound_dict()))
 
     def _sound_dict(self) -> dict[str, Any]:
         """:meth:`to_dict`, checked as the loader checks a file, so that nothing is written
         that would not load: a dataset made in code whose records name ids that do not
         exist, say, raises :class:`~putin_interviews.DatasetError` listing every problem."""
-        raw = self.to_dict()
-        try:
-            _check.fast(raw, texts_encodable=True)  # its records checked theirs
-        except _check.FAILED:
-            _check.detailed(raw, None, Dataset)  # raises, saying what is wrong
-        return raw
+        from ._check import sound
+
+        return sound(self.to_dict(), Dataset)

@@ -16,6 +16,7 @@ from ._search import normalize
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
+    from ._table import Table
 
 __all__ = [
     "UNSET",
@@ -30,6 +31,7 @@ __all__ = [
     "indexed_positions",
     "is_in",
     "member",
+    "of_kinds",
     "person_ids",
     "topic_ids",
 ]
@@ -180,3 +182,23 @@ def indexed_positions(
     if tests:
         positions = [p for p in positions if all(t(items[p]) for t in tests)]
     return positions
+
+
+def of_kinds(tables: Iterable[Table[Any]], kind: object) -> list[Table[Any]]:
+    """The ``tables`` a search of ``kind`` covers: a kind of record, several (a list, tuple
+    or set), or None for all; an unknown kind is a :class:`ChoiceError`.
+
+    >>> import putin_interviews
+    >>> [t.kind for t in of_kinds(putin_interviews.dataset().tables(), ["quote", "topic"])]
+    ['quote', 'topic']
+    """
+    by_kind = {t.kind: t for t in tables}
+    if kind is None:
+        return list(by_kind.values())
+    argument(kind, "kind", (str, list, tuple, set, frozenset), "a kind of record or a list of them")
+    chosen = []
+    for k in [kind] if isinstance(kind, str) else kind:  # type: ignore[attr-defined]
+        if not isinstance(k, str) or k not in by_kind:
+            raise ChoiceError("search kind", k, suggest(str(k), list(by_kind)) or tuple(by_kind))
+        chosen.append(by_kind[k])
+    return chosen

@@ -177,6 +177,34 @@ def format_table(
 _PLURALS = {"person": "people"}
 
 
+def table_text(
+    head: str,
+    headers: Sequence[str],
+    items: Sequence[T],
+    rows: Callable[[Sequence[T]], Sequence[Sequence[str]]],
+    limit: int | None,
+    width: int,
+    max_lines: int | None,
+) -> str:
+    """A collection as text: its ``head`` line, a table of its first ``limit`` items (one row
+    each as ``rows`` writes them), and how many more there are.
+
+    >>> print(table_text("Numbers: 3", ["n"], [1, 2, 3], lambda xs: [[str(x)] for x in xs], 2, 40, None))
+    Numbers: 3
+    n
+    -
+    1
+    2
+    … 1 more
+    """
+    shown = items if limit is None else items[:limit]
+    if not shown:
+        return head
+    body = format_table(list(headers), rows(shown), width=width, max_lines=max_lines)
+    more = f"\n… {len(items) - len(shown):,} more" if len(shown) < len(items) else ""
+    return f"{head}\n{body}{more}"
+
+
 def header(name: str, count: int, noun: str) -> str:
     """The first line of a table of records or hits: its name and how many, in all
     (``Quotes: 19 quotes``, ``Hits: 1 hit``); the command line's listings and search share it.

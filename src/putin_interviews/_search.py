@@ -1,31 +1,26 @@
-"""Normalisation for matching, and the inverted index behind full-text search.
-
-One normalisation serves lookup, filters and search alike: case-folded, accents removed,
-a possessive ``’s`` dropped (``Kelly’s`` is ``kelly``), other apostrophes dropped
-(``don’t`` and ``don't`` both become ``dont``), every other punctuation mark (hyphens,
-dashes, quotation marks) a word break.
+"""The inverted index behind full-text search (the words it holds are those of
+:func:`._fold.terms`).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-import re
-import unicodedata
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import partial
-from itertools import chain, islice, repeat
-from operator import add, eq, mul
-from typing import overload
+from collections.abc import Iterable, Sequence
+from functools import partial, reduce
+from itertools import chain, compress, islice, repeat
+from operator import add, eq, mul, or_, sub
 
+from ._fold import fold_many, normalize, split_at_apostrophes, terms, tokens
 from ._inflect import base_form
+from ._keyed import Keyed
+from ._once import once
 
 __all__ = ["InvertedIndex", "Keyed", "corrected", "normalize", "split_at_apostrophes", "terms", "tokens"]
 
-_APOSTROPHE_CHARS = "'’‘ʼ`´"
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
 _BITMAP_SHARE = 50
 _NONZERO_TO_ONE = bytes([0] + [1] * 255)
@@ -33,145 +28,14 @@ _BITS_OF_BYTE = [tuple(bit for bit in range(8) if value >> bit & 1) for value in
 # Intersecting with postings this many times longer than the candidates so far, each
 # candidate is looked up instead.
 _PROBE_SHARE = 8
-# How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
-_CLOSE = 0.75
+# A query whose rarest word is in this many documents is ranked by tiers of weight (top-k),
+# unless its words' tiers make more than ``_MAX_COMBINATIONS`` combinations.
+_TIERED_FROM = 64
+_MAX_COMBINATIONS = 512
 # Documents folded together when an index is built (bounds the memory this takes).
 _CHUNK = 50_000
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_WORD_CHAR = re.compile(r"\w")
-# After folding, an apostrophe is "'", or "ʼ" (U+02BC, the one that is a letter to regular
-# expressions, as it was in the text), and letters are lower case. The apostrophe comes first
-# so that the search for it runs in C (a literal one much faster than a class of two); the
-# look-behind checks the letter before it.
-_POSSESSIVE = re.compile(r"'s\b(?<=\w's)")
-_POSSESSIVE_ANY = re.compile(r"['ʼ]s\b(?<=\w['ʼ]s)")
-# A long text's non-ASCII characters that fold to ASCII (typographic marks, accented
-# letters) are replaced string-wide, one C pass each; which ones, a sample of this length says.
-_LONG = 20_000
-
-
-def _final(folded: str) -> str:
-    """Each character of ``folded`` as matching sees it: a word character stays, another
-    apostrophe becomes ``'``, anything else a space."""
-    return "".join(c if _WORD_CHAR.match(c) else "'" if c in _APOSTROPHE_CHARS else " " for c in folded)
-
-
-def _ascii_table(*, keep_newline: bool) -> dict[int, str]:
-    table = {}
-    for code in range(128):
-        char = chr(code)
-        if not (keep_newline and char == "\n"):
-            table[code] = _final(char.lower())
-    return table
-
-
-#: ASCII characters, folded: letters lower case, apostrophes ``'``, punctuation a space.
-_ONE = _ascii_table(keep_newline=False)
-#: The same, keeping line breaks (which separate the documents folded together).
-_MANY = _ascii_table(keep_newline=True)
-
-
-# The most non-ASCII characters kept folded: a text has few distinct ones, and a text of
-# every code point must not grow the cache without bound.
-_FOLD_CACHE = 4096
-
-
-class _Folded(dict[str, str]):
-    """Non-ASCII character → its folded form (accents dropped, case folded), computed on
-    first sight and kept (up to ``_FOLD_CACHE`` of them, then started afresh)."""
-
-    def __missing__(self, char: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", char)
-        folded = _final("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
-        if len(self) >= _FOLD_CACHE:
-            self.clear()
-        self[char] = folded
-        return folded
-
-
-_FOLDED = _Folded()
-
-
-def _fold_run(match: re.Match[str]) -> str:
-    folded = _FOLDED
-    return "".join([folded[c] for c in match.group()])
-
-
-def _fold(text: str, table: dict[int, str]) -> str:
-    """``text`` with every character folded and possessives and apostrophes dropped; words
-    are separated by spaces (runs of them), and by line breaks if ``table`` keeps them."""
-    if not text.isascii():
-        if len(text) > _LONG:
-            for char in set(text[:_LONG]):
-                if not char.isascii() and _FOLDED[char].isascii():
-                    text = text.replace(char, _FOLDED[char])
-        if not text.isascii():
-            # Accents, case and typographic marks of the other non-ASCII characters, run by run.
-            text = _NON_ASCII.sub(_fold_run, text)
-    # One fast C pass over ASCII; if letters of other scripts remain, only their lines take
-    # the slower translation.
-    lines = (text,) if text.isascii() else text.split("\n")
-    text = "\n".join(line.translate(table) for line in lines)
-    if "ʼ" in text:
-        text = _POSSESSIVE_ANY.sub("", text).replace("'", "").replace("ʼ", "")
-    elif "'" in text:
-        text = _POSSESSIVE.sub("", text).replace("'", "")
-    return text
-
-
-def normalize(text: str) -> str:
-    """Fold ``text`` for matching: no case, no accents, no apostrophes, single spaces.
-
-    >>> normalize("  Détente — DON’T  Al-Qaida, Kelly's ")
-    'detente dont al qaida kelly'
-    """
-    return " ".join(tokens(text))
-
-
-def split_at_apostrophes(text: str) -> str:
-    """:func:`normalize` of ``text`` with each apostrophe a word break instead of dropped: the
-    words a tool that splits at apostrophes (FTS5) sees; ``""`` when ``text`` has none.
-
-    >>> split_at_apostrophes("Don’t trust Kelly's"), split_at_apostrophes("trust")
-    ('don t trust kelly s', '')
-    """
-    if not any(mark in text for mark in _APOSTROPHE_CHARS):
-        return ""
-    return normalize("".join(" " if c in _APOSTROPHE_CHARS else c for c in text))
-
-
-def _fold_many(texts: Sequence[str]) -> list[str]:
-    """:func:`_fold` of each text, in one pass over the texts joined by line breaks (for
-    building indexes): each line's words are those :func:`tokens` finds in its text.
-
-    >>> _fold_many(["Kelly’s détente", "", "Al-Qaida"])
-    ['kelly detente', '', 'al qaida']
-    """
-    if not texts:
-        return []
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a line break inside a text is a word break
-        joined = "\n".join(t.replace("\n", " ") for t in texts)
-    return _fold(joined, _MANY).split("\n")
-
-
-def tokens(text: str) -> list[str]:
-    """The normalised words of ``text``, in order.
-
-    >>> tokens("Al-Qaida is not the result")
-    ['al', 'qaida', 'is', 'not', 'the', 'result']
-    """
-    return _fold(text, _ONE).split()
-
-
-def terms(text: str) -> list[str]:
-    """The words of ``text`` as search indexes and matches them: :func:`tokens`, each in
-    its base form (:func:`._inflect.base_form`: a plural matches its singular).
-
-    >>> terms("Bad days for Women's rights")
-    ['bad', 'day', 'for', 'woman', 'right']
-    """
-    return [base_form(word) for word in tokens(text)]
+# How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
+_CLOSE = 0.75
 
 
 def _base_forms(occurrences: dict[str, array[int]]) -> dict[str, array[int]]:
@@ -210,9 +74,10 @@ def corrected(query: str, indexes: Sequence[InvertedIndex]) -> str | None:
     return " ".join(words) if changed else None
 
 
-def _positions(bitmap: int, size: int) -> list[int]:
-    """The set bits of ``bitmap``, in increasing order: its nonzero bytes are found in C
-    (``bytes.find``), and each one's bits read from a table."""
+def _positions(bitmap: int, size: int, limit: int | None = None) -> list[int]:
+    """The set bits of ``bitmap``, in increasing order (the first ``limit`` of them if not
+    None): its nonzero bytes are found in C (``bytes.find``), and each one's bits read from a
+    table."""
     data = bitmap.to_bytes((size + 7) // 8, "little")
     find = data.translate(_NONZERO_TO_ONE).find
     out: list[int] = []
@@ -222,6 +87,8 @@ def _positions(bitmap: int, size: int) -> list[int]:
         base = at << 3
         for bit in _BITS_OF_BYTE[data[at]]:
             append(base + bit)
+        if limit is not None and len(out) >= limit:
+            return out[:limit]
         at = find(1, at + 1)
     return out
 
@@ -238,29 +105,70 @@ class _CountWeights(dict[int, float]):
 _COUNT_WEIGHTS = _CountWeights()
 
 
-class _Postings:
-    """The documents holding one word, in increasing order (four bytes a document), with the
-    word's weight in each: one ``uniform`` weight when it is the same in all (the word said
-    once, in one field), otherwise an array of them (eight bytes a document)."""
+def _bitmap(docs: array[int], size: int) -> int:
+    """Bit ``doc`` set for each of ``docs``: a character a document, "1" where one is, read
+    as a binary number (all in C)."""
+    digits = bytearray(b"0") * size
+    deque(map(digits.__setitem__, docs, repeat(ord("1"))), maxlen=0)
+    digits.reverse()
+    return int(digits, 2)
 
-    __slots__ = ("bitmap", "docs", "uniform", "weights")
 
-    def __init__(self, parts: Sequence[tuple[array[int], float]], size: int) -> None:
-        """``parts``: for each field holding the word, the documents of its occurrences
-        (repeated for a word said twice, so repeats are side by side) and the field's weight."""
-        self.uniform = 0.0
-        self.docs: array[int]
+class _Docs:
+    """Documents in increasing order (four bytes a document, a document repeated when a word
+    is said there more than once), ``count`` of them distinct; a frequent set (at least one
+    document in ``_BITMAP_SHARE``) also has a bitmap, made on first use."""
+
+    __slots__ = ("bits", "count", "docs")
+
+    def __init__(self, docs: array[int]) -> None:
+        self.docs = docs
+        self.count = len(docs)
+        self.bits: int | None = None
+
+    def bitmap(self, size: int) -> int | None:
+        """Bit ``doc`` set for each document, for a frequent set (intersections in C)."""
+        if self.count * _BITMAP_SHARE < size:
+            return None
+        return once(self, "bits", lambda: _bitmap(self.docs, size))
+
+    def distinct(self) -> list[int]:
+        """The documents, each once, in increasing order."""
+        return self.docs.tolist() if self.count == len(self.docs) else list(dict.fromkeys(self.docs))
+
+
+class _Postings(_Docs):
+    """The documents holding one word, and the word's weight in each.
+
+    Built from ``parts``: for each field holding the word, the documents of its occurrences
+    (repeated for a word said twice, so repeats are side by side) and the field's weight.
+    Nothing more is worked out until a query needs the word (:meth:`ready`): then a word of
+    one field keeps its occurrences as they are (its weight in a document follows from how
+    many times the document is repeated: ``field_weight × (1 + log(count))``, the same for
+    all when none is), and a word of several fields gets one document each and an array of
+    summed ``weights``.
+    """
+
+    __slots__ = ("field_weight", "layers", "parts", "resolved", "weights")
+
+    def __init__(self, parts: list[tuple[array[int], float]]) -> None:
+        super().__init__(parts[0][0])
+        self.parts: list[tuple[array[int], float]] | None = parts
+        self.field_weight = parts[0][1]
         self.weights: array[float] | None = None
+        self.layers: list[tuple[float, _Docs]] | None = None
+        self.resolved: bool | None = None
+
+    def ready(self) -> _Postings:
+        """The postings, with ``count`` (distinct documents) and the weights worked out."""
+        once(self, "resolved", self._resolve)
+        return self
+
+    def _resolve(self) -> bool:
+        parts = self.parts
+        assert parts is not None
         if len(parts) == 1:
-            occurrences, field_weight = parts[0]
-            if not any(map(eq, occurrences, islice(occurrences, 1, None))):  # each said once
-                self.docs = occurrences
-                self.uniform = field_weight * _COUNT_WEIGHTS[1]
-            else:
-                counts = Counter(occurrences)
-                self.docs = array("I", counts)
-                weights = map(_COUNT_WEIGHTS.__getitem__, counts.values())
-                self.weights = array("d", map(mul, repeat(field_weight), weights))
+            self.count = len(self.docs) - sum(map(eq, self.docs, islice(self.docs, 1, None)))
         else:  # the same sum, in the same order, as document by document
             summed: dict[int, float] = {}
             for occurrences, field_weight in parts:
@@ -268,86 +176,45 @@ class _Postings:
                     summed[doc] = summed.get(doc, 0.0) + field_weight * _COUNT_WEIGHTS[count]
             ordered = sorted(summed)
             self.docs = array("I", ordered)
+            self.count = len(ordered)
             self.weights = array("d", [summed[doc] for doc in ordered])
-        #: For a frequent word: bit ``doc`` set for each document (intersections in C).
-        self.bitmap: int | None = None
-        if len(self.docs) * _BITMAP_SHARE >= size:
-            # A character a document, "1" where the word is, read as a binary number (all in C).
-            digits = bytearray(b"0") * size
-            deque(map(digits.__setitem__, self.docs, repeat(ord("1"))), maxlen=0)
-            digits.reverse()
-            self.bitmap = int(digits, 2)
+        self.parts = None
+        return True
+
+    def added(self, candidates: list[int], idf: float) -> Iterable[float]:
+        """The word's weight times ``idf`` in each of ``candidates`` (documents holding it)."""
+        docs = self.docs
+        if self.weights is not None:
+            at = map(bisect_left, repeat(docs), candidates)
+            return map(mul, map(self.weights.__getitem__, at), repeat(idf))
+        if self.count == len(docs):  # said once in each document
+            return repeat(self.field_weight * _COUNT_WEIGHTS[1] * idf, len(candidates))
+        # Said ``count`` times: the document repeated ``count`` times, side by side.
+        counts = map(sub, map(bisect_right, repeat(docs), candidates), map(bisect_left, repeat(docs), candidates))
+        weights = map(mul, repeat(self.field_weight), map(_COUNT_WEIGHTS.__getitem__, counts))
+        return map(mul, weights, repeat(idf))
+
+    def tiers(self) -> list[tuple[float, _Docs]]:
+        """The documents grouped by the word's weight in them, the heaviest first (made on
+        first use): a ranking walks them in that order and stops when it has enough."""
+        return once(self.ready(), "layers", self._tiers)
+
+    def _tiers(self) -> list[tuple[float, _Docs]]:
+        if self.weights is not None:
+            weights: Sequence[float] = self.weights
+            docs: Sequence[int] = self.docs
+        elif self.count == len(self.docs):
+            return [(self.field_weight * _COUNT_WEIGHTS[1], self)]
+        else:
+            counts = Counter(self.docs)
+            docs = list(counts)
+            weights = [self.field_weight * _COUNT_WEIGHTS[count] for count in counts.values()]
+        values = sorted(set(weights), reverse=True)
+        return [(value, _Docs(array("I", compress(docs, map(eq, weights, repeat(value)))))) for value in values]
 
 
-class Keyed(Sequence[str]):
-    """A field whose text in a document is that of the keys it holds, joined: the names of
-    the people a quotation names, the labels of its topics. Each key's text is folded once,
-    and its documents are found in one pass, however many documents share it.
-
-    ``columns`` are the keys of each document, side by side: a column holds one key (or
-    None) per document, or a tuple of keys per document. ``texts`` gives a key's text (a key
-    not in it stands for itself).
-
-    >>> field = Keyed([["putin", None], [("obama",), ("putin", "obama")]], {"putin": "Vladimir Putin"})
-    >>> list(field)
-    ['Vladimir Putin obama', 'Vladimir Putin obama']
-    """
-
-    __slots__ = ("_columns", "_size", "_texts")
-
-    def __init__(self, columns: Sequence[Sequence[str | None] | Sequence[tuple[str, ...]]], texts: Mapping[str, str]):
-        sizes = {len(column) for column in columns}
-        if len(sizes) != 1:
-            raise ValueError(f"the columns of a keyed field differ in length: {sorted(sizes)}")
-        self._columns = columns
-        self._size = sizes.pop()
-        self._texts = texts
-
-    def __len__(self) -> int:
-        return self._size
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._size))]
-        keys: list[str] = []
-        for column in self._columns:
-            value = column[index]
-            keys.extend(value if isinstance(value, tuple) else () if value is None else (value,))
-        return " ".join(self._texts.get(key, key) for key in keys)
-
-    def occurrences(self) -> dict[str, array[int]]:
-        """Word → the documents of its occurrences, ascending (a document once for each time
-        its text says the word), as if each document's text had been folded."""
-        parts: defaultdict[str, list[array[int]]] = defaultdict(list)
-        words_of: dict[str, list[str]] = {}
-        for column in self._columns:
-            # Each key's documents in this column, appended in C loops as the index's texts are
-            # (ascending: a key's documents from several columns are merged below).
-            docs_of: defaultdict[str | None, array[int]] = defaultdict(partial(array, "I"))
-            keys: Iterator[str | None]
-            docs: Iterator[int]
-            if any(isinstance(value, tuple) for value in column):
-                keys = chain.from_iterable(column)  # type: ignore[arg-type]
-                docs = chain.from_iterable(map(repeat, range(self._size), map(len, column)))  # type: ignore[arg-type]
-            else:
-                keys, docs = iter(column), iter(range(self._size))  # type: ignore[arg-type]
-            deque(map(array.append, map(docs_of.__getitem__, keys), docs), maxlen=0)
-            docs_of.pop(None, None)
-            for key, docs_of_key in docs_of.items():
-                assert key is not None
-                words = words_of.get(key)
-                if words is None:
-                    words = words_of[key] = tokens(self._texts.get(key, key))
-                for word in words:
-                    parts[word].append(docs_of_key)
-        return {
-            word: lists[0] if len(lists) == 1 else array("I", sorted(chain.from_iterable(lists)))
-            for word, lists in parts.items()
-        }
+def _count(docs: _Docs) -> int:
+    return docs.count
 
 
 class InvertedIndex:
@@ -356,11 +223,15 @@ class InvertedIndex:
     A document is one record; its fields (e.g. a quotation's text) carry weights. A word's
     weight in a document is the sum over fields of ``field weight × (1 + log(count))``; a
     document's score is the sum over the query words of ``weight × idf``. Ties keep document
-    order. Intersections run over the shortest postings first, in C (set operations, or one
-    AND of bitmaps when every word is frequent).
+    order. Intersections run over the shortest postings first, in C (set operations, bitmap
+    ANDs when every word is frequent, a frequent word's bitmap read for each candidate).
 
     ``fields`` holds, for each field, its text in every document (``size`` of them) and its
-    weight: the texts are folded together, column by column, in one pass.
+    weight: the texts are folded together, column by column, in one pass, and each word's
+    occurrences appended to its postings; everything else (distinct counts, summed weights,
+    tiers, bitmaps) is worked out for a word when a query first needs it. A query is ranked
+    by tiers of weight (:meth:`_tiered`): the best ``limit`` without reading most documents
+    of its common words.
     """
 
     def __init__(self, size: int, fields: Iterable[tuple[Sequence[str] | Keyed, float]]):
@@ -375,15 +246,13 @@ class InvertedIndex:
             for start in range(0, size, _CHUNK):
                 # Folded a chunk at a time; every word's documents appended to its list by C
                 # loops (map over the words and their documents, drained by a deque).
-                said = list(map(str.split, _fold_many(texts[start : start + _CHUNK])))
+                said = list(map(str.split, fold_many(texts[start : start + _CHUNK])))
                 docs = chain.from_iterable(map(repeat, range(start, start + len(said)), map(len, said)))
                 lists = map(occurrences.__getitem__, chain.from_iterable(said))
                 deque(map(array.append, lists, docs), maxlen=0)
             per_field.append((_base_forms(occurrences), field_weight))
         words = dict.fromkeys(word for occurrences, _ in per_field for word in occurrences)
-        self._postings = {
-            word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ], size) for word in words
-        }
+        self._postings = {word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ]) for word in words}
         self._size = size
 
     def __len__(self) -> int:
@@ -415,27 +284,34 @@ class InvertedIndex:
         Each result is ``(document, score, query words)``. A query with no words matches
         nothing.
         """
+        docs, scores, terms = self.ranked(query, limit)
+        return list(zip(docs, scores, repeat(terms)))
+
+    def ranked(self, query: str, limit: int | None = None) -> tuple[list[int], list[float], tuple[str, ...]]:
+        """What :meth:`query` finds, as the documents, their scores and the query words.
+
+        >>> index = InvertedIndex(3, [(["the war", "war and the war", "peace"], 1.0)])
+        >>> docs, scores, terms = index.ranked("War")
+        >>> docs, terms
+        ([1, 0], ('war',))
+        """
         words = list(dict.fromkeys(terms(query)))
-        if not words:
-            return []
+        matched = tuple(words)
         found = [self._postings.get(w) for w in words]
-        if any(p is None for p in found):
-            return []
-        postings = sorted((p for p in found if p is not None), key=lambda p: len(p.docs))
+        if not words or any(p is None for p in found):
+            return [], [], matched
+        postings = sorted((p.ready() for p in found if p is not None), key=lambda p: p.count)
+        if postings[0].count >= _TIERED_FROM:
+            tiered = self._tiered(postings, limit)
+            if tiered is not None:
+                return tiered[0], tiered[1], matched
         candidates = self._intersection(postings)
         if not candidates:
-            return []
-        # Scores, added word by word (shortest postings first) in C loops over the candidates:
-        # a word's weight is its uniform one, or found by bisection in its sorted documents.
+            return [], [], matched
+        # Scores, added word by word (shortest postings first) in C loops over the candidates.
         scores: list[float] = []
         for number, posting in enumerate(postings):
-            idf = math.log(1 + self._size / len(posting.docs))
-            added: Iterable[float]
-            if posting.weights is None:
-                added = repeat(posting.uniform * idf, len(candidates))
-            else:
-                at = map(bisect_left, repeat(posting.docs), candidates)
-                added = map(mul, map(posting.weights.__getitem__, at), repeat(idf))
+            added = posting.added(candidates, math.log(1 + self._size / posting.count))
             scores = list(added) if number == 0 else list(map(add, scores, added))
         # Best first; ties keep document order (both sorts are stable, candidates ascending).
         order = range(len(candidates))
@@ -443,22 +319,88 @@ class InvertedIndex:
             best = heapq.nlargest(limit, order, key=scores.__getitem__)
         else:
             best = sorted(order, key=scores.__getitem__, reverse=True)
-        matched = tuple(words)
-        return [(candidates[i], scores[i], matched) for i in best]
+        return list(map(candidates.__getitem__, best)), list(map(scores.__getitem__, best)), matched
 
-    def _intersection(self, postings: list[_Postings]) -> list[int]:
-        """The documents in every one of ``postings`` (shortest first), in increasing order."""
-        first = postings[0]
-        if first.bitmap is not None:  # every word is frequent: AND the bitmaps
-            bitmap = first.bitmap
-            for other in postings[1:]:
-                assert other.bitmap is not None  # longer than the first: frequent too
-                bitmap &= other.bitmap
-            return _positions(bitmap, self._size)
-        candidates = first.docs.tolist()
-        for other in postings[1:]:
+    def _tiered(self, postings: list[_Postings], limit: int | None) -> tuple[list[int], list[float]] | None:
+        """The documents and scores of the best ``limit`` matches (all if None), for words
+        found in many documents, or None when their tiers make too many combinations.
+
+        Each word's documents are grouped by its weight in them (:meth:`_Postings.tiers`),
+        so that every combination of one tier a word holds documents of one score, worked
+        out once, exactly as document by document (same products, added in the same order).
+        The combinations are taken best score first, the documents of equal scores merged in
+        document order, until ``limit`` are found: nothing is scored one by one, and most
+        documents of the common words are never read (top-k by score tiers). When more than
+        ``_MAX_COMBINATIONS`` combinations would be taken, None.
+        """
+        layered = [posting.tiers() for posting in postings]
+        if limit is None and math.prod(map(len, layered)) > _MAX_COMBINATIONS:
+            return None
+        idfs = [math.log(1 + self._size / posting.count) for posting in postings]
+
+        def score(at: tuple[int, ...]) -> float:  # as document by document: same products, same order
+            total = layered[0][at[0]][0] * idfs[0]
+            for tiers, i, idf in zip(layered[1:], at[1:], idfs[1:], strict=True):
+                total += tiers[i][0] * idf
+            return total
+
+        # Combinations (a tier for each word) best first, from a heap: a combination's
+        # successors (one word a tier lighter) score no more than it does.
+        first = (0,) * len(layered)
+        heap = [(-score(first), first)]
+        seen = {first}
+        ranked: list[int] = []
+        scores: list[float] = []
+        taken = 0
+        while heap and (limit is None or len(ranked) < limit):
+            best = -heap[0][0]
+            group = []
+            while heap and -heap[0][0] == best:  # every combination of this score
+                at = heapq.heappop(heap)[1]
+                group.append(sorted((tiers[i][1] for tiers, i in zip(layered, at, strict=True)), key=_count))
+                for j in range(len(at)):
+                    if at[j] + 1 < len(layered[j]):
+                        after = (*at[:j], at[j] + 1, *at[j + 1 :])
+                        if after not in seen:
+                            seen.add(after)
+                            heapq.heappush(heap, (-score(after), after))
+            taken += len(group)
+            if taken > _MAX_COMBINATIONS:  # the best documents are spread too thin: score them
+                return None
+            wanted = None if limit is None else limit - len(ranked)
+            found = self._union([self._meet(docs) for docs in group], wanted)
+            ranked.extend(found)
+            scores.extend(repeat(best, len(found)))
+        return ranked, scores
+
+    def _union(self, found: list[int | list[int]], limit: int | None) -> list[int]:
+        """The first ``limit`` documents (all if None), in increasing order, of the disjoint
+        sets ``found`` (bitmaps or sorted lists)."""
+        bitmaps = [f for f in found if isinstance(f, int)]
+        lists = [f for f in found if not isinstance(f, int)]
+        if bitmaps:
+            lists.append(_positions(reduce(or_, bitmaps), self._size, limit))
+        merged = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+        return merged if limit is None else merged[:limit]
+
+    def _meet(self, parts: Sequence[_Docs]) -> int | list[int]:
+        """The documents in every one of ``parts`` (shortest first): a bitmap when every one
+        is frequent, otherwise a list in increasing order."""
+        bitmap = parts[0].bitmap(self._size)
+        if bitmap is not None:  # every set is frequent (longer than the first): AND the bitmaps
+            for other in parts[1:]:
+                more = other.bitmap(self._size)
+                assert more is not None
+                bitmap &= more
+            return bitmap
+        candidates = parts[0].distinct()
+        for other in parts[1:]:
             docs = other.docs
-            if len(docs) > _PROBE_SHARE * len(candidates):
+            more = other.bitmap(self._size)
+            if more is not None:  # frequent: each candidate's bit, read from the bitmap's bytes
+                data = more.to_bytes((self._size + 7) // 8, "little")
+                candidates = [doc for doc in candidates if data[doc >> 3] >> (doc & 7) & 1]
+            elif len(docs) > _PROBE_SHARE * len(candidates):
                 # Much longer: look each candidate up (log time) rather than read it all.
                 end = len(docs)
                 at = map(bisect_left, repeat(docs), candidates)
@@ -468,3 +410,8 @@ class InvertedIndex:
             if not candidates:
                 break
         return candidates
+
+    def _intersection(self, postings: Sequence[_Docs]) -> list[int]:
+        """The documents in every one of ``postings`` (shortest first), in increasing order."""
+        found = self._meet(postings)
+        return _positions(found, self._size) if isinstance(found, int) else found

@@ -12,25 +12,28 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from itertools import compress, repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
-from . import _convert, _flat, _frames, _order
 from ._errors import NotFoundError, argument, shown, suggest
 from ._filters import UNSET, hit_limit, indexed_positions, is_in
+from ._fold import searchable
 from ._gc import collector_paused
-from ._hits import Hit
 from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import Deferred, TableCache, once, once_in
 from ._public import public
-from ._render import cell_text, format_table, header, html_table
 from ._search import InvertedIndex, normalize, terms
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
     from ._dataset import Dataset
+    from ._hits import Hit
+
+# Rendering, conversion and export modules are imported by the methods that use them: the
+# first use of a table (the bundled dataset's, say) does not pay for them.
 
 __all__ = ["Table"]
 
@@ -172,17 +175,18 @@ class Table(Sequence[R]):
         return self._text(limit=10, width=100, max_lines=2)
 
     def _head(self) -> str:
+        from ._render import header
+
         return header(type(self).__name__, len(self), self.kind)
 
     def _text(self, limit: int | None, width: int, max_lines: int | None) -> str:
-        shown = self._items if limit is None else self._items[:limit]
-        if not shown:
-            return self._head()
-        body = format_table([c[0] for c in self._columns], self._rows(shown), width=width, max_lines=max_lines)
-        more = f"\n… {len(self) - len(shown):,} more" if len(shown) < len(self) else ""
-        return f"{self._head()}\n{body}{more}"
+        from ._render import table_text
+
+        return table_text(self._head(), [c[0] for c in self._columns], self._items, self._rows, limit, width, max_lines)
 
     def _rows(self, records: Iterable[R]) -> list[list[str]]:
+        from ._render import cell_text
+
         return [[cell_text(getter(r)) for _, getter in self._columns] for r in records]
 
     def _repr_html_(self) -> str:
@@ -193,6 +197,8 @@ class Table(Sequence[R]):
         >>> putin_interviews.quotes(speaker="putin", episode=1)._repr_html_()[:43]
         '<table><caption>Quotes: 12 quotes</caption>'
         """
+        from ._render import html_table
+
         return html_table([name for name, _ in self._columns], self._items, self._rows, caption=self._head())
 
     # --------------------------------------------------------------- set algebra and order
@@ -224,14 +230,13 @@ class Table(Sequence[R]):
         return self._combine(other, union=False)
 
     def _combine(self, other: Self, union: bool) -> Self:
+        from . import _order
+
         root = self._base
         if other._base is not root:
             return self._derive(_order.combined(self._items, other._items, union))
         order = once(root._cache, "position_of", lambda: _order.first_positions(root._items))
-        positions = _order.combined_positions(order, self._items, other._items, union)
-        result = self._derive(root._items[p] for p in positions)
-        object.__setattr__(result, "_positions", positions)
-        return result
+        return self._at(_order.combined_positions(order, self._items, other._items, union))
 
     def sort_by(self, *fields: str | Callable[[R], Any], reverse: bool = False) -> Self:
         """The records sorted by one or more fields (names, or functions of a record), each in
@@ -250,6 +255,8 @@ class Table(Sequence[R]):
         ...
         putin_interviews.ChoiceError: no quote field to sort by 'date'; did you mean 'mode', 'text', 'id', ...
         """
+        from . import _order
+
         key = _order.sort_key(self.record_type, self.kind, fields, reverse)
         return self._derive(sorted(self._items, key=key, reverse=reverse))
 
@@ -293,8 +300,11 @@ class Table(Sequence[R]):
             checks: list[Callable[[R], bool]] = [is_in(values, attrgetter(field)) for field, values in indexed]
             return self._where(checks + tests)
         within = None if self is root else self._positions
-        positions = indexed_positions(root._items, self._field_index, indexed, within, tests)
-        result = self._derive(root._items[p] for p in positions)
+        return self._at(indexed_positions(root._items, self._field_index, indexed, within, tests))
+
+    def _at(self, positions: Sequence[int]) -> Self:
+        """The root table's records at ``positions`` (ascending), which the result keeps."""
+        result = self._derive(self._base._items[p] for p in positions)
         object.__setattr__(result, "_positions", tuple(positions))
         return result
 
@@ -379,6 +389,8 @@ class Table(Sequence[R]):
         >>> [h.record.id for h in putin_interviews.dataset().articles.hits("al qaida")]
         ['lz-part-1']
         """
+        from ._hits import Hit
+
         return [
             Hit(record, self.kind, score, partial(self._matched, record, terms), terms)
             for record, score, terms in self._ranked(query, limit)
@@ -386,16 +398,21 @@ class Table(Sequence[R]):
 
     def _ranked(self, query: str, limit: int | None) -> list[tuple[R, float, tuple[str, ...]]]:
         """(record, score, query words) of this collection's matches, best first."""
+        records, scores, terms = self._found(query, limit)
+        return list(zip(records, scores, repeat(terms)))
+
+    def _found(self, query: str, limit: int | None) -> tuple[list[R], list[float], tuple[str, ...]]:
+        """This collection's matches, best first, their scores, and the query words."""
         argument(query, "query", str, "a string")
         limit = hit_limit(limit)
         root = self._base
-        members = None if root is self else {id(r) for r in self._items}
-        found = self._index().query(query, limit if members is None else None)
-        items = root._items
-        if members is None:
-            return [(items[doc], score, terms) for doc, score, terms in found]
-        ranked = [(items[doc], score, terms) for doc, score, terms in found if id(items[doc]) in members]
-        return ranked if limit is None else ranked[:limit]
+        docs, scores, terms = self._index().ranked(query, limit if root is self else None)
+        records = list(map(root._items.__getitem__, docs))
+        if root is not self:
+            members = {id(r) for r in self._items}
+            kept = [id(record) in members for record in records]
+            records, scores = list(compress(records, kept))[:limit], list(compress(scores, kept))[:limit]
+        return records, scores, terms
 
     def _matched(self, record: R, words: tuple[str, ...]) -> tuple[str, ...]:
         """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
@@ -408,7 +425,7 @@ class Table(Sequence[R]):
     def _texts(self, name: str, records: Sequence[R]) -> Sequence[str]:
         """The text of the search field ``name`` in each of ``records``: the record's
         attribute of that name, unless a table draws the field from elsewhere."""
-        return [_searchable(getattr(r, name)) for r in records]
+        return [searchable(getattr(r, name)) for r in records]
 
     def search(self, query: str, limit: int | None = None) -> Self:
         """The records matching every word of ``query``, best first.
@@ -420,7 +437,7 @@ class Table(Sequence[R]):
         >>> [q.id for q in putin_interviews.dataset().quotes.search("al qaida")]
         ['lz-part-1-blamed-us-al-qaida', 'lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
         """
-        return self._derive(record for record, _, _ in self._ranked(query, limit))
+        return self._derive(self._found(query, limit)[0])
 
     # --------------------------------------------------------------- export
 
@@ -433,6 +450,8 @@ class Table(Sequence[R]):
         >>> putin_interviews.quotes(text="always hope").to_dicts()[0]["span"]
         {'start': 1, 'end': 22}
         """
+        from . import _convert
+
         hook = _convert.converter.get_unstructure_hook(self.record_type)
         return [hook(r) for r in self._items]
 
@@ -453,6 +472,8 @@ class Table(Sequence[R]):
         >>> print(putin_interviews.people(kind="group").to_csv().splitlines()[0])
         id,name,aliases,description,kind,basis
         """
+        from . import _flat
+
         return _flat.csv_text(self.record_type, self.to_dicts())
 
     def to_pandas(self) -> Any:
@@ -467,6 +488,8 @@ class Table(Sequence[R]):
         >>> frame.shape, str(frame["episode"].dtype), list(frame["kind"].cat.categories)  # doctest: +SKIP
         ((27, 19), 'Int64', ['full', 'partial', 'fragment'])
         """
+        from . import _frames
+
         return _frames.frame(self.record_type, self._items)
 
     # --------------------------------------------------------------- resolution
@@ -475,11 +498,3 @@ class Table(Sequence[R]):
         if self._dataset is None:
             raise TypeError(f"this {type(self).__name__} belongs to no Dataset, so it cannot resolve references")
         return self._dataset
-
-
-def _searchable(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return " ".join(_searchable(v) for v in value)
-    return str(value)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from . import _convert
 from ._errors import NotFoundError, suggest
 from ._filters import (
     UNSET,
@@ -323,6 +322,3 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("quotes", Quotes),
     TableSpec("critiques", Critiques),
 )
-
-for _spec in TABLES:
-    _convert.register_table(_spec.table, _spec.record)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Literal, Union, get_args
+from typing import TYPE_CHECKING, get_args
 
 import attrs
 
+from .._citable import Citable, Style
 from .._errors import ChoiceError, argument, shown, suggest
-from .._models import Article, Critique, Episode, Quote
 from .._search import normalize
 from . import _apa, _chicago, _machine, _mla
 from ._rich import MARKUPS, Form, Markup, Name, Rich
@@ -36,10 +36,6 @@ __all__ = [
     "cite_with",
 ]
 
-#: What can be cited.
-Citable = Union[Article, Episode, Quote, Critique, "Dataset"]
-#: A citation style: APA 7, MLA 9, Chicago 17 (author-date, notes) and machine formats.
-Style = Literal["apa", "mla", "chicago", "chicago-note", "bibtex", "ris", "csl-json"]
 STYLES: tuple[Style, ...] = get_args(Style)
 
 _PROSE: dict[str, tuple[tuple[Form, ...], Callable[[Work, str, Name | None], Rich]]] = {

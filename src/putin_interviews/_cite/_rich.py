@@ -11,9 +11,11 @@ import datetime
 import html
 import re
 from collections.abc import Iterable
-from typing import Literal, get_args
+from typing import get_args
 
 import attrs
+
+from .._citable import Form, Markup
 
 __all__ = [
     "MARKUPS",
@@ -25,12 +27,7 @@ __all__ = [
     "quoted",
 ]
 
-#: How a citation is written out: plain text, HTML (``<i>``) or Markdown (``*…*``).
-Markup = Literal["text", "html", "markdown"]
 MARKUPS: tuple[Markup, ...] = get_args(Markup)
-#: A form of citation: an entry of the reference list, a parenthetical or narrative
-#: citation in the text, a note or a short note. Which styles have which: ``FORMS``.
-Form = Literal["reference", "in-text", "narrative", "note", "short-note"]
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SPACES = re.compile(r"\s+")
 _CONTENT = re.compile(r"[^\W_]")

@@ -1,0 +1,187 @@
+"""The search rows of the benchmark (imported by ``run.py``): the index's first build, queries
+of every selectivity against a scan, the top 10 of the commonest words, and SQLite FTS5 (the
+standard library's ``sqlite3``) as the peer, over the same folded texts, with the same
+queries, timed in the same run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+Row = Callable[..., None]
+
+
+def best_of(fn: Callable[[], Any], repeat: int) -> float:
+    """Median time of one call after a first, untimed one (quick queries)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+class Fts5:
+    """An in-memory SQLite FTS5 table over the folded texts (one row a record, rowid its
+    position), queried for all the words, best first by its bm25 rank."""
+
+    def __init__(self, folded: list[str]) -> None:
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
+        with self.db:
+            self.db.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", enumerate(folded))
+
+    def search(self, words: list[str], limit: int | None = None) -> list[int]:
+        match = " AND ".join(f'"{w}"' for w in words)
+        sql = "SELECT rowid FROM t WHERE t MATCH ? ORDER BY rank"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [rowid for (rowid,) in self.db.execute(sql, (match,))]
+
+
+def index_memory(path: Path) -> tuple[float, float, float]:
+    """Resident memory (MB) that the search index over the quotations' texts keeps once
+    built, the most it took while being built, and what it keeps once every word's bitmaps
+    and tiers (made on first use) are made, in a fresh process holding the texts already
+    (Linux: /proc/self/status; the peak is reset through /proc/self/clear_refs)."""
+    script = (
+        "import gc, orjson\n"
+        "from putin_interviews._search import InvertedIndex\n"
+        "def status(key):\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith(key): return int(line.split()[1])\n"
+        f"raw = orjson.loads(open({str(path)!r}, 'rb').read())\n"
+        "texts = [q['text'] for q in raw['quotes']]\n"
+        "del raw; gc.collect()\n"
+        "before = status('VmRSS:')\n"
+        "open('/proc/self/clear_refs', 'w').write('5')\n"
+        "index = InvertedIndex(len(texts), [(texts, 1.0)])\n"
+        "kept, peak = (status('VmRSS:') - before) / 1024, (status('VmHWM:') - before) / 1024\n"
+        "for posting in index._postings.values():\n"
+        "    posting.ready().bitmap(len(index))\n"
+        "    [tier.bitmap(len(index)) for _, tier in posting.tiers()]\n"
+        "print(kept, peak, (status('VmRSS:') - before) / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    kept, peak, every = map(float, out.split())
+    return kept, peak, every
+
+
+def _pairs_by_hits(quotes: Any, shares: list[float]) -> list[tuple[str, str, int]]:
+    """For each share of the records, a pair of words found together in about that share
+    (the closest among pairs of 40 words spread over those each in 1% to 40% of them)."""
+    index = quotes._index()
+    size = len(index)
+    postings = {w: p.ready() for w, p in index._postings.items()}
+    middling = sorted(
+        (w for w, p in postings.items() if 0.01 * size <= p.count <= 0.4 * size), key=lambda w: postings[w].count
+    )
+    spread = middling[:: max(1, len(middling) // 40)]
+    pairs = []
+    for i, a in enumerate(spread):
+        for b in spread[i + 1 :]:
+            found = index._meet(sorted([postings[a], postings[b]], key=lambda p: p.count))
+            pairs.append((a, b, found.bit_count() if isinstance(found, int) else len(found)))
+    return [min(pairs, key=lambda p: abs(p[2] - share * size)) for share in shares]
+
+
+def bench_search(n: int, quotes: Any, repeat: int, row: Row, shown: Row, path: Path) -> None:
+    """The search rows for ``n`` quotations (``quotes``, the dataset's table)."""
+    from putin_interviews._search import _fold_many, tokens
+
+    texts = [q.text for q in quotes]
+    start = time.perf_counter()
+    quotes.search("warm up")
+    built = time.perf_counter() - start
+    start = time.perf_counter()
+    fts = Fts5(_fold_many(texts))
+    fts_built = time.perf_counter() - start
+    row(f"[{n:,}] first search (builds the inverted index)", built, f"FTS5 {fts_built / built:.2f}× this")
+    row(f"[{n:,}] SQLite FTS5: build over the same folded texts", fts_built)
+
+    share = 10 if n >= 1_000_000 else 1  # the scan, at 1M timed over a tenth and multiplied by ten
+    part = quotes[: len(quotes) // share]
+
+    def scanned(words: list[str]) -> float:
+        wanted = set(words)
+        start = time.perf_counter()
+        [q for q in part if wanted.issubset(tokens(q.text))]
+        return (time.perf_counter() - start) * share
+
+    common = sorted(quotes._index()._postings, key=lambda w: -quotes._index()._postings[w].ready().count)[:2]
+    queries = [(a, b, hits) for a, b, hits in _pairs_by_hits(quotes, [0.001, 0.005, 0.01, 0.02])]
+    queries.append((common[0], common[1], len(quotes.search(" ".join(common)))))
+    scan = scanned(list(queries[0][:2]))
+    for a, b, hits in queries:
+        query, words = f"{a} {b}", [a, b]
+        frequent = (a, b) == tuple(common)
+        took = best_of(lambda q=query: quotes.search(q), 1 if frequent and n >= 100_000 else repeat)
+        peer = best_of(lambda w=words: fts.search(w), 1 if frequent and n >= 100_000 else repeat)
+        note = f"FTS5 {peer * 1e3:,.2f} ms ({peer / took:,.1f}× this)"
+        if not frequent:
+            note += f"; scan {scan / took:,.0f}× slower"
+        row(f"[{n:,}] search {query!r} ({hits:,} hits, {hits / n:.2%}, all ranked)", took, note)
+        top = best_of(lambda q=query: quotes.search(q, limit=10), repeat)
+        peer_top = best_of(lambda w=words: fts.search(w, 10), repeat)
+        row(f"[{n:,}] search {query!r}, top 10", top, f"FTS5 {peer_top * 1e3:,.2f} ms ({peer_top / top:,.1f}× this)")
+    row(f"[{n:,}] scan for two words", scan, "estimated from a tenth" if share > 1 else "")
+
+    if n >= 1_000_000:
+        kept, peak, every = index_memory(path)
+        shown(
+            f"[{n:,}] memory of the search index",
+            f"{kept:,.0f} MB",
+            f"at most {peak:,.0f} MB while built; {every:,.0f} MB with every word's bitmaps and tiers",
+        )
+
+
+def bench_bundled_repeated(n: int, repeat: int, row: Row) -> None:
+    """The bundled quotations repeated to ``n`` records (new ids): a two-word query that
+    matches one bundled quotation matches one record in every 77 or so, all ranked, against
+    a scan of the short real texts."""
+    import putin_interviews as pi
+    from putin_interviews._search import _fold_many, tokens
+
+    bundled = pi.dataset().quotes
+    repeated = [attrs.evolve(q, id=f"{q.id}-{k}") for k in range(n // len(bundled) + 1) for q in bundled][:n]
+    quotes = pi.Quotes(repeated)
+    quotes.search("warm up")
+    for q in bundled:  # the first pair of words that finds one bundled quotation only
+        words = list(dict.fromkeys(tokens(q.text)))
+        pair = next(
+            ([a, b] for a in words for b in words if a < b and len(pi.dataset().quotes.search(f"{a} {b}")) == 1),
+            None,
+        )
+        if pair:
+            break
+    assert pair is not None
+    query = " ".join(pair)
+    hits = len(quotes.search(query))
+    took = best_of(lambda: quotes.search(query), repeat)
+    wanted = set(pair)
+    start = time.perf_counter()
+    [q for q in quotes if wanted.issubset(tokens(q.text))]
+    scan = time.perf_counter() - start
+    # The quickest scan there could be: texts folded beforehand (not timed), each word looked
+    # for as a substring between spaces.
+    padded = [f" {text} " for text in _fold_many([q.text for q in quotes])]
+    needles = [f" {word} " for word in pair]
+    start = time.perf_counter()
+    [i for i, text in enumerate(padded) if all(needle in text for needle in needles)]
+    prefolded = time.perf_counter() - start
+    row(
+        f"[{n:,} bundled, repeated] search {query!r} ({hits:,} hits, {hits / n:.2%}, all ranked)",
+        took,
+        f"scan {scan * 1e3:,.1f} ms, {scan / took:,.0f}× slower; "
+        f"of texts folded beforehand {prefolded * 1e3:,.1f} ms, {prefolded / took:,.0f}× slower",
+    )
