@@ -313,3 +313,22 @@ def test_unknown_keys_are_matched_case_sensitively_with_only_near_misses_suggest
         "$.articles[0]: unknown key 'Text'",
         "$.quotes[1]: unknown key 'contxt' (did you mean 'context'?)",
     }
+
+
+def test_a_command_line_listing_imports_no_export_citation_or_check() -> None:
+    # The command line's choices (export formats, citation styles) are read from light
+    # modules, so listing quotations does not load the exports, the citation code or hashlib.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from putin_interviews._cli import main\n"
+        "main(['quotes', '--speaker', 'putin', '--limit', '1'])\n"
+        "heavy = ['_check', '_codegen', '_integrity', '_cite', '_export', '_export_sqlite', '_croissant', '_frames']\n"
+        "loaded = sorted(m for m in heavy if 'putin_interviews.' + m in sys.modules)\n"
+        "print(loaded, 'hashlib' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[] False"

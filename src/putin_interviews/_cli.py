@@ -27,14 +27,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn, Protocol
 
-from . import _export
-from ._cite import MARKUPS, STYLES
+from ._citable import MARKUPS, STYLES
 from ._dataset import Dataset
 from ._errors import DatasetError, NotFoundError
 from ._fileio import is_stdout
 from ._hits import Hits
 from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, Venue
-from ._limits import EPISODE_NUMBERS
+from ._limits import EPISODE_NUMBERS, EXPORT_FORMATS
 from ._load import dataset, load
 from ._models import Person, Topic
 from ._render import format_table, header, json_printable, printable
@@ -245,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--format", choices=("table", "json"), default="table", help=_FORMAT_HELP)
     _add_data(show)
     export = subs.add_parser("export", help="export the dataset")
-    export.add_argument("--format", required=True, choices=list(_export.FORMATS), help="what to write")
+    export.add_argument("--format", required=True, choices=list(EXPORT_FORMATS), help="what to write")
     export.add_argument(
         "out",
         help="a file (json, sqlite, annotations), - for standard output (json, annotations), "

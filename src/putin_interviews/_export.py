@@ -22,6 +22,7 @@ from ._export_datapackage import datapackage_files
 from ._export_sqlite import export_sqlite
 from ._fileio import is_stdout, write_directory_atomic, write_text_atomic
 from ._flat import Column, columns, csv_text
+from ._limits import EXPORT_FORMATS
 from ._tables import TABLES
 
 if TYPE_CHECKING:
@@ -30,15 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "canonical_json", "export"]
 
 #: The export formats, and whether each writes one file or a directory of files.
-FORMATS = {
-    "json": "file",
-    "jsonl": "directory",
-    "csv": "directory",
-    "sqlite": "file",
-    "datapackage": "directory",
-    "annotations": "file",
-    "croissant": "directory",
-}
+FORMATS = EXPORT_FORMATS
 
 Raw = dict[str, Any]
 

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -150,12 +148,14 @@ def _stem(real: Path) -> str:
     """The part of a temporary's name that names the target: ``.{name}``, or a digest when long."""
     name = real.name
     if len(os.fsencode(name)) > 200:
+        import hashlib  # here: only a long name needs it, and OpenSSL's takes long to load
+
         name = hashlib.sha256(os.fsencode(name)).hexdigest()[:32]
     return f".{name}{_TAG}"
 
 
 def _temporary(real: Path, kind: str = "tmp") -> Path:
-    return real.with_name(f"{_stem(real)}{kind}-{secrets.token_hex(_RANDOM_HEX // 2)}")
+    return real.with_name(f"{_stem(real)}{kind}-{os.urandom(_RANDOM_HEX // 2).hex()}")
 
 
 def _clean_leftovers(real: Path) -> None:

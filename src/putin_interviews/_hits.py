@@ -6,7 +6,6 @@ import typing
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from . import _frames
 from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
@@ -175,6 +174,8 @@ class Hits(tuple[Hit[Record], ...]):
         >>> list(frame.columns), str(frame["kind"].dtype), frame["id"].iloc[-1]  # doctest: +SKIP
         (['kind', 'id', 'score', 'fields', 'text'], 'category', 'part-1')
         """
+        from . import _frames
+
         return _frames.hits_frame(self, typing.get_args(RecordKind), _hit_text)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 __all__ = [
     "EPISODE_NUMBERS",
+    "EXPORT_FORMATS",
     "INTEGER_RANGE",
     "MAX_BYTES",
     "MAX_ID_LENGTH",
@@ -36,3 +37,15 @@ MAX_PROBLEMS = 100
 
 #: The parts of the documentary: Part 1 to Part 4.
 EPISODE_NUMBERS = range(1, 5)
+
+#: The export formats (``Dataset.export``, ``putin-interviews export``), and whether each
+#: writes one file or a directory of files.
+EXPORT_FORMATS = {
+    "json": "file",
+    "jsonl": "directory",
+    "csv": "directory",
+    "sqlite": "file",
+    "datapackage": "directory",
+    "annotations": "file",
+    "croissant": "directory",
+}

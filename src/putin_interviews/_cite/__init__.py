@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .._citable import Citable, Style
+from .._citable import STYLES, Citable, Style
 from .._errors import ChoiceError, argument, shown, suggest
 from .._search import normalize
 from . import _apa, _chicago, _machine, _mla
@@ -36,7 +36,6 @@ __all__ = [
     "cite_with",
 ]
 
-STYLES: tuple[Style, ...] = get_args(Style)
 
 _PROSE: dict[str, tuple[tuple[Form, ...], Callable[[Work, str, Name | None], Rich]]] = {
     "apa": (_apa.FORMS, _apa.cite),

@@ -11,11 +11,10 @@ import datetime
 import html
 import re
 from collections.abc import Iterable
-from typing import get_args
 
 import attrs
 
-from .._citable import Form, Markup
+from .._citable import MARKUPS, Form, Markup
 
 __all__ = [
     "MARKUPS",
@@ -27,7 +26,6 @@ __all__ = [
     "quoted",
 ]
 
-MARKUPS: tuple[Markup, ...] = get_args(Markup)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SPACES = re.compile(r"\s+")
 _CONTENT = re.compile(r"[^\W_]")
