@@ -259,6 +259,8 @@ def reference_ranking(
     st.sampled_from([0, 2, 8, 10**6]),
     st.sampled_from([1, 7, 50_000]),
     st.sampled_from([0, 10**9]),
+    st.sampled_from([1, 2, 8]),
+    st.sampled_from([1.0, 1.5, 100.0]),
 )
 def test_the_index_ranks_as_a_document_by_document_reference(
     table: tuple[list[list[str]], list[float]],
@@ -268,6 +270,8 @@ def test_the_index_ranks_as_a_document_by_document_reference(
     probe_share: int,
     chunk: int,
     tiered_from: int,
+    bands: int,
+    band_ratio: float,
 ) -> None:
     # Folded column by column, counted in bulk, with uniform weights and bitmaps for frequent
     # words: the scores and the order are exactly those worked out record by record.
@@ -287,6 +291,17 @@ def test_the_index_ranks_as_a_document_by_document_reference(
         expected = reference_ranking(documents, weights, query)
         assert index.query(query, limit) == (expected if limit is None else expected[:limit])
         assert index.query(query) == expected
+    # The top-k path by bands of weights (max-score), taken directly: any number of bands, of
+    # any width, gives the first ``limit`` of the full ranking, ties included.
+    found = [index._postings.get(w) for w in dict.fromkeys(terms(query))]
+    if limit is not None and found and all(p is not None for p in found):
+        postings = sorted((p.ready() for p in found if p is not None), key=lambda p: p.count)
+        with mock.patch.object(_search, "_BANDS", bands), mock.patch.object(_search, "_BAND_RATIO", band_ratio):
+            for posting in postings:
+                posting.banded = None  # made afresh with these bands
+            banded = index._banded(postings, limit)
+        assert banded is not None  # a few bands, few combinations
+        assert list(zip(*banded, strict=True)) == [(doc, score) for doc, score, _ in expected[:limit]]
 
 
 def test_the_tiered_ranking_merges_equal_scores_in_document_order() -> None:
@@ -314,6 +329,20 @@ def test_the_tiered_ranking_gives_way_to_scoring_when_tiers_multiply() -> None:
             postings = sorted(index._postings.values(), key=lambda p: p.ready().count)
             assert (index._tiered(postings, limit) is not None) == tiered
             assert index.query("c b a", limit) == (expected if limit is None else expected[:limit])
+
+
+def test_the_banded_ranking_reads_on_while_a_later_band_can_tie() -> None:
+    # Said 2 to 4 times, a word's weights (1.69 to 2.39) make one band, bounded by 2.39; said
+    # once (1.0), another. "a a b b" (3.39, in the best combination) ties with "a b b b b"
+    # (1.0 + 2.39, in the next, bounded by 3.39): the earlier document wins the tie, so the
+    # walk must read the next combination though its bound is no more than the best kept.
+    texts = ["a b b b b", "a a a a b b b b", "a a b b", "a b"]
+    expected = reference_ranking([[text] for text in texts], [1.0], "a b")
+    assert [doc for doc, _, _ in expected] == [1, 0, 2, 3]
+    index = InvertedIndex(len(texts), [(texts, 1.0)])
+    postings = sorted((p.ready() for p in index._postings.values()), key=lambda p: p.count)
+    assert [len(p.bands()) for p in postings] == [2, 2]
+    assert index._banded(postings, 2) == ([1, 0], [score for _, score, _ in expected[:2]])
 
 
 def test_the_index_refuses_a_ragged_column() -> None:

@@ -32,6 +32,10 @@ _PROBE_SHARE = 8
 # unless its words' tiers make more than ``_MAX_COMBINATIONS`` combinations.
 _TIERED_FROM = 64
 _MAX_COMBINATIONS = 512
+# A word of too many weights for its tiers is ranked by bands (max-score): at most this many
+# a word, each of the weights within this factor of its heaviest.
+_BANDS = 8
+_BAND_RATIO = 1.5
 # Documents folded together when an index is built (bounds the memory this takes).
 _CHUNK = 50_000
 # How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
@@ -149,7 +153,7 @@ class _Postings(_Docs):
     summed ``weights``.
     """
 
-    __slots__ = ("field_weight", "layers", "parts", "resolved", "weights")
+    __slots__ = ("banded", "field_weight", "layers", "parts", "resolved", "weights")
 
     def __init__(self, parts: list[tuple[array[int], float]]) -> None:
         super().__init__(parts[0][0])
@@ -157,6 +161,7 @@ class _Postings(_Docs):
         self.field_weight = parts[0][1]
         self.weights: array[float] | None = None
         self.layers: list[tuple[float, _Docs]] | None = None
+        self.banded: list[tuple[float, _Docs]] | None = None
         self.resolved: bool | None = None
 
     def ready(self) -> _Postings:
@@ -198,6 +203,27 @@ class _Postings(_Docs):
         """The documents grouped by the word's weight in them, the heaviest first (made on
         first use): a ranking walks them in that order and stops when it has enough."""
         return once(self.ready(), "layers", self._tiers)
+
+    def bands(self) -> list[tuple[float, _Docs]]:
+        """The tiers merged into at most ``_BANDS`` bands, heaviest first, each holding the
+        weights within a factor ``_BAND_RATIO`` of its heaviest, which it is given (made on
+        first use): an upper bound of the word's weight in the band's documents, for a
+        top-k ranking of words whose weights are too many to walk tier by tier."""
+        return once(self, "banded", self._bands)
+
+    def _bands(self) -> list[tuple[float, _Docs]]:
+        groups: list[list[tuple[float, _Docs]]] = []
+        for weight, docs in self.tiers():
+            if groups and (weight * _BAND_RATIO >= groups[-1][0][0] or len(groups) == _BANDS):
+                groups[-1].append((weight, docs))
+            else:
+                groups.append([(weight, docs)])
+        return [
+            group[0]
+            if len(group) == 1
+            else (group[0][0], _Docs(array("I", sorted(chain.from_iterable(d.docs for _, d in group)))))
+            for group in groups
+        ]
 
     def _tiers(self) -> list[tuple[float, _Docs]]:
         if self.weights is not None:
@@ -303,6 +329,8 @@ class InvertedIndex:
         postings = sorted((p.ready() for p in found if p is not None), key=lambda p: p.count)
         if postings[0].count >= _TIERED_FROM:
             tiered = self._tiered(postings, limit)
+            if tiered is None and limit is not None:
+                tiered = self._banded(postings, limit)
             if tiered is not None:
                 return tiered[0], tiered[1], matched
         candidates = self._intersection(postings)
@@ -372,6 +400,60 @@ class InvertedIndex:
             ranked.extend(found)
             scores.extend(repeat(best, len(found)))
         return ranked, scores
+
+    def _banded(self, postings: list[_Postings], limit: int) -> tuple[list[int], list[float]] | None:
+        """The best ``limit`` matches and their scores for words of many weights (max-score
+        over bands, :meth:`_Postings.bands`), or None when more than ``_MAX_COMBINATIONS``
+        combinations of bands would be read.
+
+        A combination of one band a word bounds the scores of its documents by the sum of its
+        bands' heaviest weights times the idfs. Combinations are taken by that bound, best
+        first; each one's documents are scored exactly, as document by document (the same
+        products added in the same order), and kept if among the best ``limit`` (ties: the
+        earlier document). The walk stops once the ``limit``-th best score is above the next
+        combination's bound, which no document left can then reach.
+        """
+        layered = [posting.bands() for posting in postings]
+        idfs = [math.log(1 + self._size / posting.count) for posting in postings]
+
+        def bound(at: tuple[int, ...]) -> float:
+            return sum(bands[i][0] * idf for bands, i, idf in zip(layered, at, idfs, strict=True))
+
+        first = (0,) * len(layered)
+        heap = [(-bound(first), first)]
+        seen = {first}
+        kept: list[tuple[float, int]] = []  # (score, -document): the root is the worst kept
+        taken = 0
+        while heap:
+            top, at = heapq.heappop(heap)
+            if len(kept) == limit and kept[0][0] > -top:
+                break
+            taken += 1
+            if taken > _MAX_COMBINATIONS:
+                return None
+            for j in range(len(at)):
+                if at[j] + 1 < len(layered[j]):
+                    after = (*at[:j], at[j] + 1, *at[j + 1 :])
+                    if after not in seen:
+                        seen.add(after)
+                        heapq.heappush(heap, (-bound(after), after))
+            parts = sorted((bands[i][1] for bands, i in zip(layered, at, strict=True)), key=_count)
+            found = self._meet(parts)
+            docs = _positions(found, self._size) if isinstance(found, int) else found
+            if not docs:
+                continue
+            scores: list[float] = []
+            for number, (posting, idf) in enumerate(zip(postings, idfs, strict=True)):
+                added = posting.added(docs, idf)
+                scores = list(added) if number == 0 else list(map(add, scores, added))
+            for doc, score in zip(docs, scores, strict=True):
+                entry = (score, -doc)
+                if len(kept) < limit:
+                    heapq.heappush(kept, entry)
+                elif entry > kept[0]:
+                    heapq.heapreplace(kept, entry)
+        best = sorted(kept, reverse=True)
+        return [-doc for _, doc in best], [score for score, _ in best]
 
     def _union(self, found: list[int | list[int]], limit: int | None) -> list[int]:
         """The first ``limit`` documents (all if None), in increasing order, of the disjoint
