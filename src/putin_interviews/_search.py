@@ -33,9 +33,10 @@ _PROBE_SHARE = 8
 _TIERED_FROM = 64
 _MAX_COMBINATIONS = 512
 # A word of too many weights for its tiers is ranked by bands (max-score): at most this many
-# a word, each of the weights within this factor of its heaviest.
+# a word, the heaviest holding up to this many documents, each next one this many times more.
 _BANDS = 8
-_BAND_RATIO = 1.5
+_BAND_FIRST = 64
+_BAND_GROWTH = 4
 # Documents folded together when an index is built (bounds the memory this takes).
 _CHUNK = 50_000
 # How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
@@ -205,19 +206,24 @@ class _Postings(_Docs):
         return once(self.ready(), "layers", self._tiers)
 
     def bands(self) -> list[tuple[float, _Docs]]:
-        """The tiers merged into at most ``_BANDS`` bands, heaviest first, each holding the
-        weights within a factor ``_BAND_RATIO`` of its heaviest, which it is given (made on
-        first use): an upper bound of the word's weight in the band's documents, for a
-        top-k ranking of words whose weights are too many to walk tier by tier."""
+        """The tiers merged into at most ``_BANDS`` bands, heaviest first, each given its
+        heaviest weight (made on first use): an upper bound of the word's weight in the band's
+        documents, for a top-k ranking of words whose weights are too many to walk tier by
+        tier. The bands grow geometrically (``_BAND_FIRST`` documents, then ``_BAND_GROWTH``
+        times more each), so the heaviest are few and their bounds tight."""
         return once(self, "banded", self._bands)
 
     def _bands(self) -> list[tuple[float, _Docs]]:
         groups: list[list[tuple[float, _Docs]]] = []
+        held = 0
         for weight, docs in self.tiers():
-            if groups and (weight * _BAND_RATIO >= groups[-1][0][0] or len(groups) == _BANDS):
+            cap = _BAND_FIRST * _BAND_GROWTH ** (len(groups) - 1)
+            if groups and (held + docs.count <= cap or len(groups) == _BANDS):
                 groups[-1].append((weight, docs))
+                held += docs.count
             else:
                 groups.append([(weight, docs)])
+                held = docs.count
         return [
             group[0]
             if len(group) == 1
@@ -328,7 +334,9 @@ class InvertedIndex:
             return [], [], matched
         postings = sorted((p.ready() for p in found if p is not None), key=lambda p: p.count)
         if postings[0].count >= _TIERED_FROM:
-            tiered = self._tiered(postings, limit)
+            # Tier by tier while the combinations are few; by bands when a top-k has many.
+            many = math.prod(len(p.tiers()) for p in postings) > _MAX_COMBINATIONS
+            tiered = None if many and limit is not None else self._tiered(postings, limit)
             if tiered is None and limit is not None:
                 tiered = self._banded(postings, limit)
             if tiered is not None:
