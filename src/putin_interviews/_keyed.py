@@ -66,7 +66,7 @@ class Keyed(Sequence[str]):
             docs_of: defaultdict[str | None, array[int]] = defaultdict(partial(array, "I"))
             keys: Iterator[str | None]
             docs: Iterator[int]
-            if any(isinstance(value, tuple) for value in column):
+            if any(map(tuple.__instancecheck__, column)):  # a column of tuples (checked in C)
                 keys = chain.from_iterable(column)  # type: ignore[arg-type]
                 docs = chain.from_iterable(map(repeat, range(self._size), map(len, column)))  # type: ignore[arg-type]
             else:

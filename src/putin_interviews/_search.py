@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from functools import partial, reduce
-from itertools import chain, compress, islice, repeat
+from itertools import chain, islice, repeat
 from operator import add, eq, mul, or_, sub
 
 from ._fold import fold_many, normalize, split_at_apostrophes, terms, tokens
@@ -241,8 +241,11 @@ class _Postings(_Docs):
             counts = Counter(self.docs)
             docs = list(counts)
             weights = [self.field_weight * _COUNT_WEIGHTS[count] for count in counts.values()]
-        values = sorted(set(weights), reverse=True)
-        return [(value, _Docs(array("I", compress(docs, map(eq, weights, repeat(value)))))) for value in values]
+        # Each document appended to its weight's list in one C pass (ascending, as the documents
+        # are), however many weights there are.
+        tiers: defaultdict[float, array[int]] = defaultdict(partial(array, "I"))
+        deque(map(array.append, map(tiers.__getitem__, weights), docs), maxlen=0)
+        return [(value, _Docs(tiers[value])) for value in sorted(tiers, reverse=True)]
 
 
 def _count(docs: _Docs) -> int:

@@ -425,7 +425,10 @@ class Table(Sequence[R]):
     def _texts(self, name: str, records: Sequence[R]) -> Sequence[str]:
         """The text of the search field ``name`` in each of ``records``: the record's
         attribute of that name, unless a table draws the field from elsewhere."""
-        return [searchable(getattr(r, name)) for r in records]
+        values = list(map(attrgetter(name), records))
+        if all(map(str.__instancecheck__, values)):  # text fields: as they are (checked in C)
+            return values
+        return [searchable(value) for value in values]
 
     def search(self, query: str, limit: int | None = None) -> Self:
         """The records matching every word of ``query``, best first.
