@@ -15,7 +15,7 @@ from itertools import chain, islice, repeat
 from operator import add, eq, mul, or_, sub
 
 from ._fold import fold_many, normalize, split_at_apostrophes, terms, tokens
-from ._inflect import base_form
+from ._inflect import base_form, by_base_form
 from ._keyed import Keyed
 from ._once import once
 
@@ -41,20 +41,6 @@ _BAND_GROWTH = 4
 _CHUNK = 50_000
 # How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
 _CLOSE = 0.75
-
-
-def _base_forms(occurrences: dict[str, array[int]]) -> dict[str, array[int]]:
-    """``occurrences`` (word → the documents of its occurrences, ascending) with the words
-    that share a base form merged under it: the work is per distinct word, not per word said."""
-    merged: dict[str, array[int]] = {}
-    for word, docs in occurrences.items():
-        base = base_form(word)
-        held = merged.get(base)
-        if held is None:
-            merged[base] = docs
-        else:
-            merged[base] = array("I", sorted(chain(held, docs)))
-    return merged
 
 
 def corrected(query: str, indexes: Sequence[InvertedIndex]) -> str | None:
@@ -275,7 +261,7 @@ class InvertedIndex:
             if len(texts) != size:
                 raise ValueError(f"a field has {len(texts)} texts for {size} documents")
             if isinstance(texts, Keyed):
-                per_field.append((_base_forms(texts.occurrences()), field_weight))
+                per_field.append((by_base_form(texts.occurrences()), field_weight))
                 continue
             occurrences: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
             for start in range(0, size, _CHUNK):
@@ -285,7 +271,7 @@ class InvertedIndex:
                 docs = chain.from_iterable(map(repeat, range(start, start + len(said)), map(len, said)))
                 lists = map(occurrences.__getitem__, chain.from_iterable(said))
                 deque(map(array.append, lists, docs), maxlen=0)
-            per_field.append((_base_forms(occurrences), field_weight))
+            per_field.append((by_base_form(occurrences), field_weight))
         words = dict.fromkeys(word for occurrences, _ in per_field for word in occurrences)
         self._postings = {word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ]) for word in words}
         self._size = size

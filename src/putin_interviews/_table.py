@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 from ._errors import NotFoundError, argument, shown, suggest
 from ._filters import UNSET, hit_limit, indexed_positions, is_in
-from ._fold import searchable
+from ._fold import searchable_all
 from ._gc import collector_paused
 from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
@@ -425,10 +425,7 @@ class Table(Sequence[R]):
     def _texts(self, name: str, records: Sequence[R]) -> Sequence[str]:
         """The text of the search field ``name`` in each of ``records``: the record's
         attribute of that name, unless a table draws the field from elsewhere."""
-        values = list(map(attrgetter(name), records))
-        if all(map(str.__instancecheck__, values)):  # text fields: as they are (checked in C)
-            return values
-        return [searchable(value) for value in values]
+        return searchable_all(list(map(attrgetter(name), records)))
 
     def search(self, query: str, limit: int | None = None) -> Self:
         """The records matching every word of ``query``, best first.
