@@ -410,6 +410,6 @@ def test_every_to_pandas_says_how_to_install_pandas(monkeypatch: pytest.MonkeyPa
         return real(name, package)
 
     monkeypatch.setattr(importlib, "import_module", no_pandas)
-    for call in (ds.to_pandas, ds.search("hope").to_pandas, ds.episodes.to_pandas):
+    for call in (ds.to_pandas, ds.search("hope").to_pandas, ds.episodes.to_pandas, ds.quotes.to_pandas):
         with pytest.raises(ImportError, match=r"pip install 'putin-interviews\[pandas\]'"):
             call()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import importlib
 import json
 
 import pytest
@@ -211,19 +210,6 @@ def test_to_dicts_and_to_json() -> None:
     assert json.loads(result.to_json()) == result.to_dicts()
     assert (result.to_dicts()[0]["kind"], result.to_dicts()[0]["mode"]) == ("partial", "indirect")
     assert result.to_dicts()[1]["kind"] == "full"
-
-
-def test_to_pandas_without_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = importlib.import_module
-
-    def no_pandas(name: str, package: str | None = None) -> object:
-        if name == "pandas":
-            raise ImportError("No module named 'pandas'")
-        return real(name, package)
-
-    monkeypatch.setattr(importlib, "import_module", no_pandas)
-    with pytest.raises(ImportError, match=r"pip install 'putin-interviews\[pandas\]'"):
-        pi.quotes().to_pandas()
 
 
 def test_to_pandas_with_pandas() -> None:

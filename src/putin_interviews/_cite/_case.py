@@ -81,31 +81,9 @@ _HEADLINE_MINOR = frozenset(
     ]
 )
 # APA 7 (6.17): lower-case only words of three letters or fewer that are conjunctions,
-# articles or prepositions.
-_APA_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "for",
-        "so",
-        "yet",
-        "as",
-        "at",
-        "by",
-        "in",
-        "of",
-        "off",
-        "on",
-        "per",
-        "to",
-        "via",
-    ]
-)
+# articles or prepositions: those of the list above, with "off" (which APA lower-cases as a
+# preposition; the list above leaves it alone, as a phrasal verb's adverb), not "vs".
+_APA_MINOR = frozenset({word for word in _HEADLINE_MINOR if len(word) <= 3} - {"vs"} | {"off"})
 _WORD = re.compile(r"[^\s]+")
 
 

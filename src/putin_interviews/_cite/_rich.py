@@ -84,9 +84,7 @@ class Rich:
         a closing "." but takes a comma after it, being the period of an abbreviation
         ("n.d.,", "U.S.,"). A final ",", ";" or ":" gives way to ``mark``.
         """
-        runs = list(self.runs)
-        while runs and not runs[-1][0].strip():
-            runs.pop()
+        runs = _trimmed(self)
         if not runs:
             return Rich()
         text, it = runs[-1]
@@ -172,6 +170,14 @@ def quoted(inner: Rich, mark: str = "") -> Rich:
     return "“" + body + "”"
 
 
+def _trimmed(rich: Rich) -> list[tuple[str, bool]]:
+    """The runs of ``rich`` without the blank ones at its end."""
+    runs = list(rich.runs)
+    while runs and not runs[-1][0].strip():
+        runs.pop()
+    return runs
+
+
 def comma_after(rich: Rich) -> Rich:
     """``rich`` followed by a comma, which goes inside closing quotation marks (APA 6.10,
     CMOS 6.9, MLA 6.43: American style).
@@ -181,9 +187,7 @@ def comma_after(rich: Rich) -> Rich:
     >>> comma_after(Rich.italic("Vladimir Putin Opens Up")).runs
     (('Vladimir Putin Opens Up', True), (',', False))
     """
-    runs = list(rich.runs)
-    while runs and not runs[-1][0].strip():
-        runs.pop()
+    runs = _trimmed(rich)
     if not runs:
         return Rich()
     text, it = runs[-1]
