@@ -10,10 +10,12 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import attrs
 
@@ -49,31 +51,40 @@ class Fts5:
         return [rowid for (rowid,) in self.db.execute(sql, (match,))]
 
 
-def index_memory(path: Path) -> tuple[float, float, float]:
+def index_memory(path: Path) -> tuple[float, float, float, float]:
     """Resident memory (MB) that the quotations' search index (every field it searches:
     text, context, people, topics) keeps once built, the most it took while being built, and
     what it keeps once every word's bitmaps and tiers (made on first use) are made, in a
     fresh process holding the records already (Linux: /proc/self/status; the peak is reset
-    through /proc/self/clear_refs)."""
-    script = (
-        "import gc, putin_interviews\n"
-        "def status(key):\n"
-        "    for line in open('/proc/self/status'):\n"
-        "        if line.startswith(key): return int(line.split()[1])\n"
-        f"quotes = putin_interviews.load({str(path)!r}).quotes\n"
-        "quotes[0]; gc.collect()\n"
-        "before = status('VmRSS:')\n"
-        "open('/proc/self/clear_refs', 'w').write('5')\n"
-        "index = quotes._index()\n"
-        "kept, peak = (status('VmRSS:') - before) / 1024, (status('VmHWM:') - before) / 1024\n"
-        "for posting in index._postings.values():\n"
-        "    posting.ready().bitmap(len(index))\n"
-        "    [tier.bitmap(len(index)) for _, tier in posting.tiers()]\n"
-        "print(kept, peak, (status('VmRSS:') - before) / 1024)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    through /proc/self/clear_refs); and the most memory of its own (pages not shared with
+    this process, /proc/self/smaps_rollup) that a worker process building part of it had
+    when done (0 when built without workers)."""
+    with tempfile.TemporaryDirectory() as work:
+        script = (
+            "import gc, os, pickle, putin_interviews\n"
+            "def status(key, where='status'):\n"
+            "    return sum(int(line.split()[1]) for line in open(f'/proc/self/{where}') if line.startswith(key))\n"
+            "dump = pickle.dump\n"
+            "def measured(*args, **kwargs):  # a worker, done: what it has of its own\n"
+            f"    with open(os.path.join({work!r}, str(os.getpid())), 'w') as out:\n"
+            "        out.write(str(status(('Private_Clean:', 'Private_Dirty:'), 'smaps_rollup')))\n"
+            "    dump(*args, **kwargs)\n"
+            "pickle.dump = measured\n"
+            f"quotes = putin_interviews.load({str(path)!r}).quotes\n"
+            "quotes[0]; gc.collect()\n"
+            "before = status('VmRSS:')\n"
+            "open('/proc/self/clear_refs', 'w').write('5')\n"
+            "index = quotes._index()\n"
+            "kept, peak = (status('VmRSS:') - before) / 1024, (status('VmHWM:') - before) / 1024\n"
+            "for posting in index._postings.values():\n"
+            "    posting.ready().bitmap(len(index))\n"
+            "    [tier.bitmap(len(index)) for _, tier in posting.tiers()]\n"
+            "print(kept, peak, (status('VmRSS:') - before) / 1024)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+        workers = [int(worker.read_text()) / 1024 for worker in Path(work).iterdir()]
     kept, peak, every = map(float, out.split())
-    return kept, peak, every
+    return kept, peak, every, max(workers, default=0.0)
 
 
 def _pairs_by_hits(quotes: Any, shares: list[float]) -> list[tuple[str, str, int]]:
@@ -96,7 +107,10 @@ def _pairs_by_hits(quotes: Any, shares: list[float]) -> list[tuple[str, str, int
 
 def bench_search(n: int, quotes: Any, repeat: int, row: Row, shown: Row, path: Path) -> None:
     """The search rows for ``n`` quotations (``quotes``, the dataset's table)."""
+    from putin_interviews import _occurrences, _workers
     from putin_interviews._fold import fold_many, tokens
+    from putin_interviews._gc import collector_paused
+    from putin_interviews._search import InvertedIndex
 
     # The peer indexes what the search reads: every searched field of a record, folded.
     fields = [list(quotes._texts(name, quotes._items)) for name, _ in quotes._search_fields]
@@ -107,7 +121,15 @@ def bench_search(n: int, quotes: Any, repeat: int, row: Row, shown: Row, path: P
     start = time.perf_counter()
     fts = Fts5(fold_many(texts))
     fts_built = time.perf_counter() - start
-    row(f"[{n:,}] first search (builds the inverted index)", built, f"FTS5 {fts_built / built:.2f}× this")
+    processes = _workers.processors()
+    used = f"{processes} processes" if n >= 2 * _occurrences._PER_PROCESS and processes > 1 else "one process"
+    row(f"[{n:,}] first search (builds the inverted index)", built, f"{used}; FTS5 {fts_built / built:.2f}× this")
+    if used != "one process":  # the same build with no worker processes
+        with mock.patch.object(_workers, "processors", return_value=1), collector_paused():
+            start = time.perf_counter()
+            InvertedIndex(len(quotes), [(quotes._texts(name, quotes._items), w) for name, w in quotes._search_fields])
+            alone = time.perf_counter() - start
+        row(f"[{n:,}] the same build in one process", alone, f"FTS5 {fts_built / alone:.2f}× this")
     row(f"[{n:,}] SQLite FTS5: build over the same folded texts", fts_built)
 
     share = 10 if n >= 1_000_000 else 1  # the scan, at 1M timed over a tenth and multiplied by ten
@@ -144,11 +166,12 @@ def bench_search(n: int, quotes: Any, repeat: int, row: Row, shown: Row, path: P
     row(f"[{n:,}] scan for two words", scan, "estimated from a tenth" if share > 1 else "")
 
     if n >= 1_000_000:
-        kept, peak, every = index_memory(path)
+        kept, peak, every, worker = index_memory(path)
         shown(
             f"[{n:,}] memory of the search index",
             f"{kept:,.0f} MB",
-            f"at most {peak:,.0f} MB while built; {every:,.0f} MB with every word's bitmaps and tiers",
+            f"at most {peak:,.0f} MB while built ({worker:,.0f} MB more in a worker process); "
+            f"{every:,.0f} MB with every word's bitmaps and tiers",
         )
 
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import putin_interviews as pi
-from putin_interviews import Dataset, Quotes, _fold, _search
+from putin_interviews import Dataset, Quotes, _fold, _occurrences, _search
 from putin_interviews._fold import fold_many, normalize, terms, tokens
 from putin_interviews._search import InvertedIndex
 
@@ -283,7 +283,7 @@ def test_the_index_ranks_as_a_document_by_document_reference(
     # included: the first ``limit`` of the full ranking either way.
     with (
         mock.patch.object(_search, "_BITMAP_SHARE", bitmap_share),
-        mock.patch.object(_search, "_CHUNK", chunk),
+        mock.patch.object(_occurrences, "_CHUNK", chunk),
         mock.patch.object(_search, "_PROBE_SHARE", probe_share),
         mock.patch.object(_search, "_TIERED_FROM", tiered_from),
     ):

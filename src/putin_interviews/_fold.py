@@ -14,7 +14,17 @@ from collections.abc import Sequence
 
 from ._inflect import base_form
 
-__all__ = ["fold_many", "normalize", "searchable", "searchable_all", "split_at_apostrophes", "terms", "tokens"]
+__all__ = [
+    "as_lines",
+    "fold_lines",
+    "fold_many",
+    "normalize",
+    "searchable",
+    "searchable_all",
+    "split_at_apostrophes",
+    "terms",
+    "tokens",
+]
 
 _APOSTROPHE_CHARS = "'’‘ʼ`´"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -115,12 +125,29 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     >>> fold_many(["Kelly’s détente", "", "Al-Qaida"])
     ['kelly detente', '', 'al qaida']
     """
-    if not texts:
-        return []
+    return fold_lines(as_lines(texts)) if texts else []
+
+
+def as_lines(texts: Sequence[str]) -> str:
+    r"""``texts`` (at least one) joined by line breaks, one a text: a line break inside a
+    text becomes a space (a word break either way).
+
+    >>> as_lines(["a", "b\nc"])
+    'a\nb c'
+    """
     joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a line break inside a text is a word break
+    if joined.count("\n") != len(texts) - 1:
         joined = "\n".join(t.replace("\n", " ") for t in texts)
-    return _fold(joined, _MANY).split("\n")
+    return joined
+
+
+def fold_lines(lines: str) -> list[str]:
+    r"""Each line of ``lines`` (:func:`as_lines`) folded as :func:`tokens` folds a text.
+
+    >>> fold_lines("Kelly’s\nAl-Qaida")
+    ['kelly', 'al qaida']
+    """
+    return _fold(lines, _MANY).split("\n")
 
 
 def tokens(text: str) -> list[str]:

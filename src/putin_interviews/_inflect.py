@@ -21,10 +21,7 @@ The rules, in order, for a word of at least four letters (shorter ones are kept)
 
 from __future__ import annotations
 
-from array import array
-from itertools import chain
-
-__all__ = ["base_form", "by_base_form"]
+__all__ = ["base_form"]
 
 _IRREGULAR = {
     "men": "man",
@@ -99,21 +96,3 @@ def base_form(word: str) -> str:
     ['woman', 'day', 'country', 'wish', 'echo', 'press', 'news', 'its']
     """
     return _CACHE[word]
-
-
-def by_base_form(occurrences: dict[str, array[int]]) -> dict[str, array[int]]:
-    """``occurrences`` (word → the documents of its occurrences, ascending) with the words
-    that share a base form merged under it: the work is per distinct word, not per word said.
-
-    >>> by_base_form({"day": array("I", [2]), "days": array("I", [0, 2]), "war": array("I", [1])})
-    {'day': array('I', [0, 2, 2]), 'war': array('I', [1])}
-    """
-    merged: dict[str, array[int]] = {}
-    for word, docs in occurrences.items():
-        base = base_form(word)
-        held = merged.get(base)
-        if held is None:
-            merged[base] = docs
-        else:
-            merged[base] = array("I", sorted(chain(held, docs)))
-    return merged

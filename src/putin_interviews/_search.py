@@ -14,9 +14,9 @@ from functools import partial, reduce
 from itertools import chain, islice, repeat
 from operator import add, eq, mul, or_, sub
 
-from ._fold import fold_many, normalize, split_at_apostrophes, terms, tokens
-from ._inflect import base_form, by_base_form
-from ._keyed import Keyed
+from ._fold import normalize, split_at_apostrophes, terms, tokens
+from ._inflect import base_form
+from ._occurrences import Keyed, joined, of_fields
 from ._once import once
 
 __all__ = ["InvertedIndex", "Keyed", "corrected", "normalize", "split_at_apostrophes", "terms", "tokens"]
@@ -37,8 +37,6 @@ _MAX_COMBINATIONS = 512
 _BANDS = 8
 _BAND_FIRST = 64
 _BAND_GROWTH = 4
-# Documents folded together when an index is built (bounds the memory this takes).
-_CHUNK = 50_000
 # How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
 _CLOSE = 0.75
 
@@ -128,11 +126,15 @@ class _Docs:
         return self.docs.tolist() if self.count == len(self.docs) else list(dict.fromkeys(self.docs))
 
 
+_UNREAD = array("I")  # a word's documents until a query first needs them
+
+
 class _Postings(_Docs):
     """The documents holding one word, and the word's weight in each.
 
     Built from ``parts``: for each field holding the word, the documents of its occurrences
-    (repeated for a word said twice, so repeats are side by side) and the field's weight.
+    (repeated for a word said twice) as runs, the field's weight, and whether the runs are
+    out of order (:class:`._occurrences.Occurrences`).
     Nothing more is worked out until a query needs the word (:meth:`ready`): then a word of
     one field keeps its occurrences as they are (its weight in a document follows from how
     many times the document is repeated: ``field_weight × (1 + log(count))``, the same for
@@ -142,9 +144,9 @@ class _Postings(_Docs):
 
     __slots__ = ("banded", "field_weight", "layers", "parts", "resolved", "weights")
 
-    def __init__(self, parts: list[tuple[array[int], float]]) -> None:
-        super().__init__(parts[0][0])
-        self.parts: list[tuple[array[int], float]] | None = parts
+    def __init__(self, parts: list[tuple[list[array[int]], float, bool]]) -> None:
+        super().__init__(_UNREAD)
+        self.parts: list[tuple[list[array[int]], float, bool]] | None = parts
         self.field_weight = parts[0][1]
         self.weights: array[float] | None = None
         self.layers: list[tuple[float, _Docs]] | None = None
@@ -160,11 +162,12 @@ class _Postings(_Docs):
         parts = self.parts
         assert parts is not None
         if len(parts) == 1:
+            self.docs = joined(parts[0][0], parts[0][2])
             self.count = len(self.docs) - sum(map(eq, self.docs, islice(self.docs, 1, None)))
         else:  # the same sum, in the same order, as document by document
             summed: dict[int, float] = {}
-            for occurrences, field_weight in parts:
-                for doc, count in Counter(occurrences).items():
+            for runs, field_weight, _ in parts:
+                for doc, count in Counter(chain.from_iterable(runs)).items():
                     summed[doc] = summed.get(doc, 0.0) + field_weight * _COUNT_WEIGHTS[count]
             ordered = sorted(summed)
             self.docs = array("I", ordered)
@@ -248,32 +251,26 @@ class InvertedIndex:
     ANDs when every word is frequent, a frequent word's bitmap read for each candidate).
 
     ``fields`` holds, for each field, its text in every document (``size`` of them) and its
-    weight: the texts are folded together, column by column, in one pass, and each word's
-    occurrences appended to its postings; everything else (distinct counts, summed weights,
+    weight: each word's occurrences are found field by field (:func:`._occurrences.of_fields`,
+    over ranges of documents in worker processes when there are many); everything else (distinct counts, summed weights,
     tiers, bitmaps) is worked out for a word when a query first needs it. A query is ranked
     by tiers of weight (:meth:`_tiered`): the best ``limit`` without reading most documents
     of its common words.
     """
 
     def __init__(self, size: int, fields: Iterable[tuple[Sequence[str] | Keyed, float]]):
-        per_field: list[tuple[dict[str, array[int]], float]] = []
+        columns, weights = [], []
         for texts, field_weight in fields:
             if len(texts) != size:
                 raise ValueError(f"a field has {len(texts)} texts for {size} documents")
-            if isinstance(texts, Keyed):
-                per_field.append((by_base_form(texts.occurrences()), field_weight))
-                continue
-            occurrences: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
-            for start in range(0, size, _CHUNK):
-                # Folded a chunk at a time; every word's documents appended to its list by C
-                # loops (map over the words and their documents, drained by a deque).
-                said = list(map(str.split, fold_many(texts[start : start + _CHUNK])))
-                docs = chain.from_iterable(map(repeat, range(start, start + len(said)), map(len, said)))
-                lists = map(occurrences.__getitem__, chain.from_iterable(said))
-                deque(map(array.append, lists, docs), maxlen=0)
-            per_field.append((by_base_form(occurrences), field_weight))
-        words = dict.fromkeys(word for occurrences, _ in per_field for word in occurrences)
-        self._postings = {word: _Postings([(occ[word], fw) for occ, fw in per_field if word in occ]) for word in words}
+            columns.append(texts)
+            weights.append(field_weight)
+        found = list(zip(of_fields(columns, size), weights, strict=True))
+        words = dict.fromkeys(word for occurrences, _ in found for word in occurrences)
+        self._postings = {
+            word: _Postings([(occ[word], weight, word in occ.unordered) for occ, weight in found if word in occ])
+            for word in words
+        }
         self._size = size
 
     def __len__(self) -> int:
