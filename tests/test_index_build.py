@@ -3,9 +3,12 @@ as one range in one process, whatever the ranges, the fields or the failures."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import signal
 import threading
+import warnings
 from array import array
 from collections.abc import Iterator
 from itertools import pairwise
@@ -23,7 +26,10 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are for
 
 # Words of every kind a text holds: plurals, accents, marks, another script, and a lone
 # surrogate (which JSON may carry, and the memory shared with workers must too).
-_WORDS = ["putin", "the", "the", "wars", "war", "women", "woman", "Kelly’s", "détente", "—", "Путин", "a\ud800b"]
+_WORDS = [
+    *("putin", "the", "the", "wars", "war", "women", "woman", "Kelly’s", "détente", "—", "Путин", "a\ud800b"),
+    *("war\nday", "😀 days", "x\r\ny"),  # line breaks inside a text; a character beyond 16 bits
+]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join)
 _KEYS = ["putin", "stone", "kelly", "us-politics", "syria"]
 _NAMES = {"putin": "Vladimir Putin", "stone": "Oliver Stone", "kelly": "Megyn Kelly’s", "syria": "Syria wars"}
@@ -34,6 +40,43 @@ def processors() -> Iterator[None]:
     """As if the machine had three processors to fork workers on, whatever it has."""
     with mock.patch.object(_workers, "processors", return_value=3):
         yield
+
+
+def _open_fds() -> set[str]:
+    return set(os.listdir("/proc/self/fd"))
+
+
+def _pipes() -> int:
+    """The pipes this process has open (Linux)."""
+    pipes = 0
+    for fd in _open_fds():
+        with contextlib.suppress(FileNotFoundError):  # the one the listing itself used
+            pipes += os.readlink(f"/proc/self/fd/{fd}").startswith("pipe:")
+    return pipes
+
+
+def _started(workers: list[int]) -> mock._patch[object]:
+    """``_workers._fork`` noting the process id of each worker it starts in ``workers``."""
+    fork = _workers._fork
+
+    def noted(work: object, start: int, stop: int, listed: list[_workers._Worker[object] | None]) -> None:
+        fork(work, start, stop, listed)  # type: ignore[arg-type]
+        worker = listed[-1]
+        assert worker is not None
+        workers.append(worker.pid)
+
+    return mock.patch.object(_workers, "_fork", noted)
+
+
+def _gone(pids: list[int]) -> bool:
+    """Whether each process has ended and been waited for (no zombie left)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
 
 
 @needs_fork
@@ -59,33 +102,59 @@ def test_a_failed_worker_has_its_range_worked_here(processors: None, failure: st
             os._exit(0)  # ended well, but wrote nothing
         return start, stop, os.getpid()
 
-    assert _workers.over_ranges(work, 10, 3) == [(0, 4, parent), (4, 7, parent), (7, 10, parent)]
+    pids: list[int] = []
+    with _started(pids), pytest.warns(RuntimeWarning, match="PUTIN_INTERVIEWS_WORKERS=1") as warned:
+        assert _workers.over_ranges(work, 10, 3) == [(0, 4, parent), (4, 7, parent), (7, 10, parent)]
+    assert len(warned) == 2  # one for each worker
+    assert _gone(pids)
 
 
 @needs_fork
-def test_no_worker_is_left_behind_when_this_process_fails(processors: None) -> None:
-    started: list[int] = []
-    fork = _workers._fork
-
-    def counted(*args: object) -> tuple[int, int] | None:
-        worker = fork(*args)  # type: ignore[arg-type]
-        assert worker is not None
-        started.append(worker[0])
-        return worker
-
+@pytest.mark.parametrize("where", ["working", "reading"])
+def test_no_worker_or_pipe_is_left_behind_when_this_process_is_interrupted(processors: None, where: str) -> None:
+    # Interrupted while doing its own range, or while reading a worker's result.
     parent = os.getpid()
+    before = _open_fds()
 
     def work(start: int, stop: int) -> int:
-        if os.getpid() == parent:
+        if os.getpid() == parent and where == "working":
             raise KeyboardInterrupt
         return start
 
-    with mock.patch.object(_workers, "_fork", counted), pytest.raises(KeyboardInterrupt):
+    pids: list[int] = []
+    interrupted = mock.patch("pickle.load", side_effect=KeyboardInterrupt) if where == "reading" else mock.MagicMock()
+    with _started(pids), interrupted, pytest.raises(KeyboardInterrupt):
         _workers.over_ranges(work, 10, 3)
-    assert len(started) == 2
-    for pid in started:  # ended and waited for: no such process, not even a zombie
-        with pytest.raises(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
+    assert len(pids) == 2
+    assert _gone(pids)
+    assert _open_fds() == before
+
+
+@needs_fork
+def test_a_worker_runs_none_of_the_programs_signal_handlers(processors: None) -> None:
+    def handler(number: int, frame: object) -> None:
+        raise AssertionError("the program's handler")
+
+    def work(start: int, stop: int) -> str:
+        return repr(signal.getsignal(signal.SIGTERM))
+
+    was = signal.signal(signal.SIGTERM, handler)
+    try:
+        found = _workers.over_ranges(work, 10, 3)
+    finally:
+        signal.signal(signal.SIGTERM, was)
+    assert found[0] == repr(handler)  # here, the program's own
+    assert found[1:] == [repr(signal.SIG_DFL)] * 2  # in the workers, dropped
+
+
+@needs_fork
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads /proc (Linux)")
+def test_a_worker_holds_no_other_workers_pipe(processors: None) -> None:
+    # Each worker has its own pipe's end to write, and nothing of the pipes before it: a
+    # worker holding another's would keep that one's pipe open after this process is gone.
+    before = _pipes()
+    found = _workers.over_ranges(lambda start, stop: _pipes(), 10, 3)
+    assert found[1:] == [before + 1, before + 1]
 
 
 @needs_fork
@@ -95,11 +164,64 @@ def test_nothing_is_forked_while_another_thread_runs() -> None:
     thread.start()
     try:
         assert _workers.processors() == 1
-        with mock.patch.object(os, "fork", side_effect=AssertionError("forked")):
-            assert _workers.over_ranges(lambda start, stop: (start, stop), 10**6, 1) == [(0, 10**6)]
+        with (
+            mock.patch.object(_occurrences, "_PER_PROCESS", 1),
+            mock.patch.object(_occurrences, "_CHUNK", 1),
+            mock.patch.object(os, "fork", side_effect=AssertionError("forked")),
+        ):
+            assert _as_lists(of_fields([["war", "wars", "a war"]], 3)) == [{"war": [0, 1, 2], "a": [2]}]
     finally:
         stop.set()
         thread.join()
+
+
+@needs_fork
+@pytest.mark.parametrize("disposition", ["ignored", "handled"])
+def test_nothing_is_forked_when_the_program_reaps_its_children(disposition: str) -> None:
+    # A program that ignores SIGCHLD, or waits for ended children in a handler, would take
+    # a worker's exit: no worker then, and the index is built here.
+    def reap(number: int, frame: object) -> None:
+        with contextlib.suppress(ChildProcessError):
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+
+    was = signal.signal(signal.SIGCHLD, signal.SIG_IGN if disposition == "ignored" else reap)
+    try:
+        assert _workers.processors() == 1
+        with mock.patch.object(_occurrences, "_PER_PROCESS", 1), mock.patch.object(_occurrences, "_CHUNK", 1):
+            index = InvertedIndex(3, [(["war", "wars", "a war"], 1.0)])
+        assert [doc for doc, _, _ in index.query("war")] == [0, 1, 2]
+    finally:
+        signal.signal(signal.SIGCHLD, was)
+
+
+def test_the_environment_caps_the_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(_workers.ENVIRONMENT, "1")
+    assert _workers.processors() == 1
+    monkeypatch.setenv(_workers.ENVIRONMENT, " 1 ")
+    assert _workers.processors() == 1
+    monkeypatch.setenv(_workers.ENVIRONMENT, "64")
+    monkeypatch.delenv(_workers.ENVIRONMENT)
+    unset = _workers.processors()
+    monkeypatch.setenv(_workers.ENVIRONMENT, "64")
+    assert _workers.processors() == unset  # a cap, not more processes than there are
+    for wrong in ["0", "two", "-1", "1.5"]:
+        monkeypatch.setenv(_workers.ENVIRONMENT, wrong)
+        with pytest.raises(
+            ValueError, match=rf"PUTIN_INTERVIEWS_WORKERS must be a whole number .*not '{re.escape(wrong)}'"
+        ):
+            _workers.processors()
+
+
+@needs_fork
+def test_a_keyed_field_alone_forks_no_worker(processors: None) -> None:
+    keyed = Keyed([["putin", "stone", None, "putin"]], _NAMES)
+    with (
+        mock.patch.object(_occurrences, "_PER_PROCESS", 1),
+        mock.patch.object(_occurrences, "_CHUNK", 1),
+        mock.patch.object(os, "fork", side_effect=AssertionError("forked")),
+    ):
+        assert _as_lists(of_fields([keyed], 4)) == [{"vladimir": [0, 3], "putin": [0, 3], "oliver": [1], "stone": [1]}]
 
 
 @given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=64))
@@ -151,18 +273,10 @@ def test_fields_over_ranges_are_found_as_in_one(
         mock.patch.object(_workers, "processors", return_value=3 if hasattr(os, "fork") else 1),
         mock.patch.object(_occurrences, "_PER_PROCESS", per_process),
         mock.patch.object(_occurrences, "_CHUNK", chunk),
-        mock.patch.object(_workers, "_result", side_effect=_succeeded),
+        warnings.catch_warnings(),
     ):
+        warnings.simplefilter("error", RuntimeWarning)  # a worker failing (and made up for here)
         assert _as_lists(of_fields(fields, len(rows))) == expected
-
-
-_RESULT = _workers._result
-
-
-def _succeeded(pid: int, read: int) -> object:
-    found: object = _RESULT(pid, read)
-    assert found is not None, "a worker failed"
-    return found
 
 
 @given(st.lists(st.tuples(_COLUMN, _TUPLE), max_size=30), st.sampled_from([*_WORDS, "syria war", "putin stone"]))

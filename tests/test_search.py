@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import re
 import unicodedata
 from unittest import mock
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import putin_interviews as pi
-from putin_interviews import Dataset, Quotes, _fold, _occurrences, _search
+from putin_interviews import Dataset, Quotes, _fold, _occurrences, _search, _workers
 from putin_interviews._fold import fold_many, normalize, terms, tokens
 from putin_interviews._search import InvertedIndex
 
@@ -261,6 +262,7 @@ def reference_ranking(
     st.sampled_from([0, 10**9]),
     st.sampled_from([1, 2, 8]),
     st.sampled_from([1, 3, 10**6]),
+    st.sampled_from([1, 10**6]),
 )
 def test_the_index_ranks_as_a_document_by_document_reference(
     table: tuple[list[list[str]], list[float]],
@@ -272,6 +274,7 @@ def test_the_index_ranks_as_a_document_by_document_reference(
     tiered_from: int,
     bands: int,
     band_first: int,
+    per_process: int,
 ) -> None:
     # Folded column by column, counted in bulk, with uniform weights and bitmaps for frequent
     # words: the scores and the order are exactly those worked out record by record.
@@ -280,8 +283,11 @@ def test_the_index_ranks_as_a_document_by_document_reference(
     # Bitmaps for no word, for some, for every word; long postings probed or intersected as
     # sets: each way of intersecting is taken. Texts folded in chunks of every size. Ranked
     # document by document, or by tiers of weight (the top-k path, which stops early), ties
-    # included: the first ``limit`` of the full ranking either way.
+    # included: the first ``limit`` of the full ranking either way. Built in one process, or
+    # by worker processes (where they can be forked), a range of chunks each.
     with (
+        mock.patch.object(_workers, "processors", return_value=2 if hasattr(os, "fork") else 1),
+        mock.patch.object(_occurrences, "_PER_PROCESS", per_process),
         mock.patch.object(_search, "_BITMAP_SHARE", bitmap_share),
         mock.patch.object(_occurrences, "_CHUNK", chunk),
         mock.patch.object(_search, "_PROBE_SHARE", probe_share),

@@ -112,7 +112,7 @@ def of_fields(fields: Sequence[Sequence[str] | Keyed], size: int) -> list[Occurr
     found: list[Occurrences | None] = [field.occurrences() if isinstance(field, Keyed) else None for field in fields]
     columns = [(at, field) for at, field in enumerate(fields) if not isinstance(field, Keyed)]
     begins = range(0, size, _CHUNK)
-    parts = min(parts_for(size, _PER_PROCESS), len(begins))
+    parts = min(parts_for(size, _PER_PROCESS), len(begins)) if columns else 1
     shared = _shared([texts for _, texts in columns], begins) if parts > 1 else None
     if shared is None:  # in this process, a chunk joined at a time
         for at, texts in columns:

@@ -4,12 +4,21 @@ Building a search index over a million records is the one job of the package lon
 share among processors. :func:`over_ranges` splits ``range(size)`` into consecutive ranges and
 runs ``work(start, stop)`` on each: the first in this process, each other one in a worker
 process forked for it, whose result comes back pickled through a pipe. A forked worker needs
-nothing sent to it (it has the parent's memory) and nothing imported. Where forking is not
-sound, everything runs here, in one range: on systems without ``fork`` (Windows), on macOS
-(whose system libraries may not survive it), and while another thread runs (a fork copies
-only the calling thread, and a lock another thread held would stay locked in the worker).
-A worker that fails, or cannot be forked, has its range worked here instead: the results are
-the same either way, only slower.
+nothing sent to it (it has the parent's memory) and nothing imported.
+
+Where forking is not sound, everything runs here, in one range (:func:`processors`): on
+systems without ``fork`` (Windows), on macOS (whose system libraries may not survive it),
+while another thread runs (a fork copies only the calling thread, and a lock another thread
+held would stay locked in the worker), and when the program has its own way with ended child
+processes (``SIGCHLD`` not left as it was), which could take a worker's exit from us. The
+environment variable ``PUTIN_INTERVIEWS_WORKERS`` caps the number of processes (1: none
+forked).
+
+A worker runs none of the program's code: signals are held while it is forked, and it
+drops the program's signal handlers before taking any; it ends with ``os._exit``, running no
+clean-up of the program's. A worker that fails, or cannot be forked, has its range worked
+here instead, with a :class:`RuntimeWarning`: the results are the same either way, only
+slower. A worker is ended and waited for on every way out (an error, an interrupt).
 """
 
 from __future__ import annotations
@@ -19,32 +28,60 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from itertools import pairwise
-from typing import TypeVar
+from typing import Generic, NoReturn, TypeVar
 
-__all__ = ["over_ranges", "parts_for", "processors", "ranges"]
+__all__ = ["ENVIRONMENT", "over_ranges", "parts_for", "processors", "ranges"]
 
 T = TypeVar("T")
+
+#: The environment variable capping the processes building an index (1: no worker forked).
+ENVIRONMENT = "PUTIN_INTERVIEWS_WORKERS"
 
 
 def processors() -> int:
     """How many processes :func:`over_ranges` may use: the processors this process may run
-    on, or 1 where forking a worker is not sound (see the module's notes).
+    on (at most ``PUTIN_INTERVIEWS_WORKERS`` if set), or 1 where forking a worker is not
+    sound (see the module's notes).
 
     >>> processors() >= 1
     True
     """
-    if not hasattr(os, "fork") or sys.platform == "darwin":
+    cap = _cap()
+    if cap == 1 or not hasattr(os, "fork") or sys.platform == "darwin" or _threads() > 1:
         return 1
-    import threading
-
-    if threading.active_count() > 1:
+    if signal.getsignal(signal.SIGCHLD) is not signal.SIG_DFL:
         return 1
     try:
-        return len(os.sched_getaffinity(0))
+        available = len(os.sched_getaffinity(0))
     except AttributeError:  # POSIX without it (the BSDs)
-        return os.cpu_count() or 1
+        available = os.cpu_count() or 1
+    return available if cap is None else min(cap, available)
+
+
+def _cap() -> int | None:
+    value = os.environ.get(ENVIRONMENT, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(
+            f"the environment variable {ENVIRONMENT} must be a whole number of processes, "
+            f"at least 1 (1: build search indexes in this process only), not {value!r}"
+        )
+    return int(value)
+
+
+def _threads() -> int:
+    """The threads of this process: the system's count where it gives one (Linux), which
+    includes threads started by C libraries, else those of :mod:`threading`."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        import threading
+
+        return threading.active_count()
 
 
 def ranges(size: int, parts: int) -> list[tuple[int, int]]:
@@ -87,68 +124,118 @@ def over_ranges(work: Callable[[int, int], T], size: int, parts: int) -> list[T]
     if parts == 1:
         return [work(0, size)]
     bounds = ranges(size, parts)
-    workers: list[tuple[int, int] | None] = []
+    workers: list[_Worker[T] | None] = []
     try:
         for start, stop in bounds[1:]:
-            workers.append(_fork(work, start, stop))
+            _fork(work, start, stop, workers)
         results = [work(*bounds[0])]
-        for at, (start, stop) in enumerate(bounds[1:]):
-            worker, workers[at] = workers[at], None
-            found: tuple[T] | None = None if worker is None else _result(*worker)
+        for worker, (start, stop) in zip(workers, bounds[1:], strict=True):
+            found = None if worker is None else worker.result()
+            if found is None:
+                warnings.warn(
+                    f"a worker process building part of a search index failed; this process did its part "
+                    f"(set {ENVIRONMENT}=1 to build in one process)",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
             results.append(work(start, stop) if found is None else found[0])
         return results
-    finally:  # left early (an error, an interrupt): no worker is left behind
+    finally:  # every way out: no worker left running, unwaited for, or with a pipe open
         for worker in workers:
             if worker is not None:
-                _stop(*worker)
+                worker.end()
 
 
-def _fork(work: Callable[[int, int], T], start: int, stop: int) -> tuple[int, int] | None:
-    """A worker process computing ``work(start, stop)`` into a pipe: its id and the pipe's
-    end to read, or None if none could be started."""
-    read, write = os.pipe()
+@contextlib.contextmanager
+def _signals_held() -> Iterator[set[int | signal.Signals]]:
+    """Signals held (delivered once this ends), so that no handler of the program's runs
+    in between; gives the signals held before."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
     try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:  # the worker: its result, pickled, then gone without running any cleanup
-        code = 1
+        yield before
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+class _Worker(Generic[T]):
+    """A forked worker: its process and the end of its pipe this process reads."""
+
+    __slots__ = ("pid", "read")
+
+    def __init__(self, pid: int, read: int) -> None:
+        self.pid = pid
+        self.read: int | None = read
+
+    def result(self) -> tuple[T] | None:
+        """What the worker wrote (in a tuple, so that any value is told from none), or None
+        if it failed. The worker is then ended and waited for."""
+        assert self.read is not None
         try:
+            with os.fdopen(self.read, "rb", closefd=False) as source:
+                found: tuple[T] | None = pickle.load(source)
+        except Exception:  # cut short: the worker failed or was killed
+            found = None
+        self.end(kill=found is None)
+        return found
+
+    def end(self, *, kill: bool = True) -> None:
+        """End the worker (killed if ``kill``), wait for it and close its pipe, unless done
+        already; with signals held, so that a second interrupt cannot leave it behind."""
+        with _signals_held():
+            if self.read is None:
+                return
+            os.close(self.read)
+            self.read = None
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):  # taken by the program
+                if kill:
+                    os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+
+
+def _fork(work: Callable[[int, int], T], start: int, stop: int, workers: list[_Worker[T] | None]) -> None:
+    """Fork a worker computing ``work(start, stop)`` into a pipe, and add it to ``workers``
+    (None if it could not be started). Signals are held meanwhile, so that the worker is
+    listed before anything can interrupt this process, and none reaches the worker before it
+    has dropped the program's handlers."""
+    with _signals_held() as before:
+        try:
+            read, write = os.pipe()
+        except OSError:  # no file descriptor left
+            workers.append(None)
+            return
+        try:
+            pid = os.fork()
+        except OSError:
             os.close(read)
-            with os.fdopen(write, "wb") as out:
-                pickle.dump((work(start, stop),), out, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
-    return pid, read
+            os.close(write)
+            workers.append(None)
+            return
+        if pid == 0:
+            others = [worker.read for worker in workers if worker is not None and worker.read is not None]
+            _in_worker(work, start, stop, write, before, [read, *others])
+        os.close(write)
+        workers.append(_Worker(pid, read))
 
 
-def _result(pid: int, read: int) -> tuple[T] | None:
-    """What the worker ``pid`` wrote (in a tuple, so that any value is told from none), once
-    it has ended well; None if it did not. The worker is ended and waited for in any case."""
-    found = None
+def _in_worker(
+    work: Callable[[int, int], T], start: int, stop: int, write: int, mask: set[int | signal.Signals], others: list[int]
+) -> NoReturn:
+    """The forked worker, signals held: the program's signal handlers dropped (a signal now
+    ends the worker, which this process sees), the other pipes closed, the signals held
+    before restored, the result pickled into ``write``, then gone without running any
+    clean-up of the program's."""
+    code = 1
     try:
-        with os.fdopen(read, "rb") as source:
-            found = pickle.load(source)
-    except Exception:  # cut short: the worker failed or was killed
-        pass
-    finally:  # also when interrupted: the worker is stopped, not left behind
-        code = _reap(pid, kill=found is None)
-    return found if code == 0 else None
-
-
-def _stop(pid: int, read: int) -> None:
-    os.close(read)
-    _reap(pid, kill=True)
-
-
-def _reap(pid: int, *, kill: bool) -> int:
-    """The exit code of the worker ``pid``, waited for (killed first if ``kill``)."""
-    if kill:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
+        for number in signal.valid_signals():
+            if callable(signal.getsignal(number)):
+                signal.signal(number, signal.SIG_DFL)
+        with contextlib.suppress(ValueError):  # not the main thread: there is none to drop
+            signal.set_wakeup_fd(-1)
+        for fd in others:
+            os.close(fd)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        with os.fdopen(write, "wb") as out:
+            pickle.dump((work(start, stop),), out, protocol=pickle.HIGHEST_PROTOCOL)
+        code = 0
+    finally:
+        os._exit(code)
