@@ -183,6 +183,47 @@ def test_every_command_and_argument_has_a_line_of_help() -> None:
     assert {"search", "show", "cite", "verify", "quotes"} <= commands
 
 
+#: A command line of each command, and its arguments.
+_COMMAND_LINES = [
+    ["quotes", "--speaker", "putin", "--episode", "unknown", "--limit", "2", "--format", "json"],
+    ["people", "--kind", "group"],
+    ["topics", "--text", "qaida"],
+    ["articles", "--outlet", "deadline", "--data", "x.json"],
+    ["episodes", "--number", "2"],
+    ["critiques", "--critic", "article", "--stance", "negative"],
+    ["search", "al", "qaida", "--kind", "quote", "--kind", "critique"],
+    ["show", "lz-part-1", "--format", "json"],
+    ["export", "--format", "csv", "out", "--sources", "seeds"],
+    ["cite", "--all", "--style", "mla", "--markup", "html"],
+    ["validate", "x.json"],
+    ["info"],
+    ["verify", "--sources", "seeds"],
+]
+
+
+def test_the_command_line_covers_each_command() -> None:
+    assert sorted(line[0] for line in _COMMAND_LINES) == sorted(
+        name for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction) for name in a.choices
+    )
+
+
+@pytest.mark.parametrize("line", _COMMAND_LINES, ids=lambda line: line[0])
+def test_a_command_whose_arguments_are_added_as_it_is_parsed_is_parsed_and_helped_the_same(
+    line: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A run adds the arguments of its own command only (build_parser(later=True)): the same
+    # parser, command by command, as the one built whole.
+    assert build_parser(later=True).parse_args(line) == build_parser().parse_args(line)
+    helped = []
+    for parser in (build_parser(later=True), build_parser()):
+        with pytest.raises(SystemExit):
+            parser.parse_args([line[0], "--help"])
+        helped.append(capsys.readouterr().out)
+    assert helped[0] == helped[1]
+    assert "options:" in helped[0]
+    assert build_parser(later=True).format_help() == build_parser().format_help()
+
+
 def test_search_takes_several_words_unquoted(capsys: pytest.CaptureFixture[str]) -> None:
     _, quoted, _ = cli(capsys, "search", "al qaida", "--format", "json")
     status, unquoted, err = cli(capsys, "search", "al", "qaida", "--format", "json")

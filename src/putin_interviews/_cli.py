@@ -17,21 +17,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import enum
+import functools
 import io
 import json
 import os
-import shutil
+import shutil  # (argparse imports it too)
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn, Protocol
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from ._citable import MARKUPS, STYLES
 from ._dataset import Dataset
 from ._errors import DatasetError, NotFoundError
-from ._fileio import is_stdout
-from ._hits import Hits
 from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, Venue
 from ._limits import EPISODE_NUMBERS, EXPORT_FORMATS
 from ._load import dataset, load
@@ -40,6 +38,12 @@ from ._render import format_table, header, json_printable, printable
 from ._table import Table
 from ._tables import TABLES
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._hits import Hits
+
+# What only some commands need (search hits, CSV, file output) is imported by the code that
+# needs it: listing quotations loads no more than the data and the table.
 
 PROG = "putin-interviews"
 LISTING_FORMATS = ("table", "json", "jsonl", "csv")
@@ -72,6 +76,18 @@ def _writing() -> Iterator[None]:
 
 
 class _Parser(argparse.ArgumentParser):
+    #: What adds the parser's arguments when it first parses (a command's, for a run: argparse
+    #: makes a help formatter for each argument added, so a run adds its own command's only).
+    later: Callable[[argparse.ArgumentParser], None] | None = None
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self.later is not None:
+            add, self.later = self.later, None
+            add(self)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
@@ -98,6 +114,8 @@ def _maybe_none(value: str) -> str | None:
 
 def _csv(rows: Sequence[Sequence[object]]) -> str:
     """CSV text of ``rows`` (written by the csv module, as :meth:`Table.to_csv` is)."""
+    import csv
+
     buffer = io.StringIO(newline="")
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue().rstrip("\n")
@@ -137,6 +155,8 @@ def _hit_rows(hits: Hits) -> list[dict[str, Any]]:
 
 
 def _hits_output(hits: Hits, fmt: str, limit: int | None) -> str:
+    from ._hits import Hits
+
     shown = Hits(hits if limit is None else hits[:limit])
     rows = _hit_rows(shown)
     if fmt == "json":
@@ -210,7 +230,78 @@ _FILTERS: dict[str, list[tuple[str, str]]] = {
 _NULLABLE = {"addressee", "episode", "venue"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+_WORDS = "words that must all match, quoted or not (case, accents and punctuation ignored)"
+
+
+def _search_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("query", nargs="+", metavar="WORD", help=_WORDS)
+    kinds = [spec.kind for spec in TABLES]
+    sub.add_argument("--kind", action="append", choices=kinds, help="search only this kind of record (repeat for OR)")
+    sub.add_argument("--limit", type=_count, metavar="N", help="print at most N hits, best first")
+    sub.add_argument("--format", choices=LISTING_FORMATS, default="table", help=_FORMAT_HELP)
+    _add_data(sub)
+
+
+def _show_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("id", help="the id of a person, topic, article, episode, quote or critique")
+    sub.add_argument("--format", choices=("table", "json"), default="table", help=_FORMAT_HELP)
+    _add_data(sub)
+
+
+def _export_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--format", required=True, choices=list(EXPORT_FORMATS), help="what to write")
+    sub.add_argument(
+        "out",
+        help="a file (json, sqlite, annotations), - for standard output (json, annotations), "
+        "or a directory (jsonl, csv, datapackage, croissant)",
+    )
+    sub.add_argument(
+        "--sources", metavar="DIR", help="annotations: the source articles, for quote selectors (exact, prefix, suffix)"
+    )
+    _add_data(sub, "export this dataset file instead of the bundled one")
+
+
+def _cite_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("id", nargs="?", help="an article, episode, quote or critique id, or 'dataset'")
+    sub.add_argument("--all", action="store_true", help="every article and episode and the dataset, sorted")
+    sub.add_argument("--style", default="apa", choices=STYLES, help="citation style (default: apa)")
+    sub.add_argument(
+        "--form", default="reference", help="reference, in-text, narrative; chicago-note: note, short-note"
+    )
+    sub.add_argument("--markup", default="text", choices=MARKUPS, help="text, html or markdown (default: text)")
+    _add_data(sub, "cite from this dataset file instead of the bundled one")
+
+
+def _validate_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("path", help="the dataset file to check")
+
+
+def _verify_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--sources", required=True, metavar="DIR", help="the directory holding the article files")
+    _add_data(sub, "verify this dataset file instead of the bundled one")
+
+
+#: Each command: its line of help, and what adds its arguments.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    **{
+        spec.name: (f"list {spec.name}, filtered", functools.partial(_add_filters, flags=_FILTERS[spec.name]))
+        for spec in TABLES
+    },
+    "search": ("full-text search", _search_arguments),
+    "show": ("show one record by id, and what kind of record it is", _show_arguments),
+    "export": ("export the dataset", _export_arguments),
+    "cite": ("cite a record (or 'dataset'), or with --all the whole bibliography", _cite_arguments),
+    "validate": ("check a dataset file; one line per problem", _validate_arguments),
+    "info": (
+        "versions, counts, license and how to cite the dataset",
+        functools.partial(_add_data, help_text="describe this dataset file instead of the bundled one"),
+    ),
+    "verify": ("check every span against copies of the source articles", _verify_arguments),
+}
+
+
+def build_parser(*, later: bool = False) -> argparse.ArgumentParser:
+    """The command line's parser; with ``later``, a command's arguments are added as it is parsed."""
     parser = _Parser(
         prog=PROG,
         description="Browse, search, cite and export the curated dataset of The Putin Interviews and its press.",
@@ -221,55 +312,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=_Parser, help="what to do ('COMMAND --help' for its flags)"
     )
     subs.required = True
-    for spec in TABLES:
-        _add_filters(subs.add_parser(spec.name, help=f"list {spec.name}, filtered"), _FILTERS[spec.name])
-    search = subs.add_parser("search", help="full-text search")
-    search.add_argument(
-        "query",
-        nargs="+",
-        metavar="WORD",
-        help="words that must all match, quoted or not (case, accents and punctuation ignored)",
-    )
-    search.add_argument(
-        "--kind",
-        action="append",
-        choices=[spec.kind for spec in TABLES],
-        help="search only this kind of record (repeat for OR)",
-    )
-    search.add_argument("--limit", type=_count, metavar="N", help="print at most N hits, best first")
-    search.add_argument("--format", choices=LISTING_FORMATS, default="table", help=_FORMAT_HELP)
-    _add_data(search)
-    show = subs.add_parser("show", help="show one record by id, and what kind of record it is")
-    show.add_argument("id", help="the id of a person, topic, article, episode, quote or critique")
-    show.add_argument("--format", choices=("table", "json"), default="table", help=_FORMAT_HELP)
-    _add_data(show)
-    export = subs.add_parser("export", help="export the dataset")
-    export.add_argument("--format", required=True, choices=list(EXPORT_FORMATS), help="what to write")
-    export.add_argument(
-        "out",
-        help="a file (json, sqlite, annotations), - for standard output (json, annotations), "
-        "or a directory (jsonl, csv, datapackage, croissant)",
-    )
-    export.add_argument(
-        "--sources", metavar="DIR", help="annotations: the source articles, for quote selectors (exact, prefix, suffix)"
-    )
-    _add_data(export, "export this dataset file instead of the bundled one")
-    cite = subs.add_parser("cite", help="cite a record (or 'dataset'), or with --all the whole bibliography")
-    cite.add_argument("id", nargs="?", help="an article, episode, quote or critique id, or 'dataset'")
-    cite.add_argument("--all", action="store_true", help="every article and episode and the dataset, sorted")
-    cite.add_argument("--style", default="apa", choices=STYLES, help="citation style (default: apa)")
-    cite.add_argument(
-        "--form", default="reference", help="reference, in-text, narrative; chicago-note: note, short-note"
-    )
-    cite.add_argument("--markup", default="text", choices=MARKUPS, help="text, html or markdown (default: text)")
-    _add_data(cite, "cite from this dataset file instead of the bundled one")
-    validate = subs.add_parser("validate", help="check a dataset file; one line per problem")
-    validate.add_argument("path", help="the dataset file to check")
-    info = subs.add_parser("info", help="versions, counts, license and how to cite the dataset")
-    _add_data(info, "describe this dataset file instead of the bundled one")
-    verify = subs.add_parser("verify", help="check every span against copies of the source articles")
-    verify.add_argument("--sources", required=True, metavar="DIR", help="the directory holding the article files")
-    _add_data(verify, "verify this dataset file instead of the bundled one")
+    for name, (help_text, arguments) in _COMMANDS.items():
+        sub = subs.add_parser(name, help=help_text)
+        if later:
+            sub.later = arguments
+        else:
+            arguments(sub)
     return parser
 
 
@@ -366,6 +414,8 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
         out(_show(ds, args.id, args.format))
     elif args.command == "export":
         written = ds.export(args.out, format=args.format, sources=args.sources)
+        from ._fileio import is_stdout
+
         if not is_stdout(args.out):  # with -, standard output is the export itself
             out("\n".join(str(p) for p in written))
     elif args.command == "cite":
@@ -389,7 +439,7 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
+    parser = build_parser(later=True)
 
     def out(text: str, *, exact: bool = False) -> None:
         """Write ``text`` and a newline: made printable unless ``exact`` and not to a terminal."""

@@ -1,20 +1,17 @@
-"""Generated code for the loader's fast path: row checkers and record builders.
+"""Generated code for the loader's fast path: the row checkers (the record builders are
+:mod:`._build`'s).
 
-For each record type two functions are generated, once, on first use, and compiled under a
-name registered in :mod:`linecache` (tracebacks and debuggers show their lines):
-
-* :func:`checker` checks a table's raw JSON rows in one pass: exact keys, JSON types, string
-  lengths, enum values and dates (the structural rules), ids, references, spans and episode
-  numbers (the integrity rules), every condition inlined from :mod:`._rules`, where each
-  is stated once. It answers only "sound or not" by raising :class:`Unexpected`; the detailed
-  path then says what is wrong. It also counts the keys it read, for the duplicate-key proof,
-  and leaves in the shared context what later tables are checked against (ids, lengths).
-* :func:`builder` builds the record of a checked row and checks nothing again.
+For each record type a function is generated, once, on first use, and compiled under a name
+registered in :mod:`linecache` (tracebacks and debuggers show its lines): :func:`checker`
+checks a table's raw JSON rows in one pass: exact keys, JSON types, string lengths, enum
+values and dates (the structural rules), ids, references, spans and episode numbers (the
+integrity rules), every condition inlined from :mod:`._rules`, where each is stated once. It
+answers only "sound or not" by raising :class:`Unexpected`; the detailed path then says what
+is wrong. It also counts the keys it read, for the duplicate-key proof, and leaves in the
+shared context what later tables are checked against (ids, lengths).
 
 A type check that a rule already implies is left out: a value found in a set of id strings is
 a string (no other JSON value equals one), so a reference field is checked by membership only.
-Repeated strings of reference fields are interned through one table per load, so a million
-quotations share a few thousand id strings.
 """
 
 from __future__ import annotations
@@ -28,16 +25,13 @@ import attrs
 
 from . import _applied, _integrity, _rules
 from ._applied import Emitter
-
-# The builders are in their own module (a first use of the bundled data needs them only).
-from ._build import Make, builder
 from ._once import once_in
 from ._rules import Rule
 from ._source import compile_source
 from ._types import fields_of as _fields
 from ._types import strip_optional
 
-__all__ = ["Check", "Make", "Unexpected", "builder", "checker"]
+__all__ = ["Check", "Unexpected", "checker"]
 
 
 #: ``check(rows, context)``: the number of object keys read; raises on anything unsound.

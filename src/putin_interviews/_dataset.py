@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -14,26 +13,28 @@ import attrs
 from ._citable import Citable, Form, Markup, Style
 from ._errors import NotFoundError, argument, suggest
 from ._filters import hit_limit, of_kinds
+from ._made import premade
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
 from ._owned import own_articles, own_critiques, own_episodes, own_people, own_quotes, own_topics
 from ._printed import Critiques, Quotes
 from ._public import public
-from ._search import corrected
 from ._table import Table
 from ._tables import TABLES, Articles, Episodes, People, Topics
 
 if TYPE_CHECKING:
+    import pathlib  # (named in full in signatures: the docs link it)
+
     from ._hits import Hit, Hits, Record
     from ._kinds import RecordKind
 
-# Citations, exports, checks and hits are imported by the methods that use them, so that the
-# first use of the data does not pay for them.
+# Citations, exports, checks, hits and search are imported by the methods that use them.
 
 __all__ = ["Dataset"]
 
 
 @public
 @attrs.frozen(kw_only=True, repr=False)
+@premade
 class Dataset:
     """The whole dataset: tables of records in document order, and ``info``.
 
@@ -217,6 +218,8 @@ class Dataset:
         ('megyn kelly', None)
         """
         argument(query, "query", str, "a string")
+        from ._search import corrected
+
         return corrected(query, [t._index() for t in self._searched(kind)])
 
     def _searched(self, kind: RecordKind | Iterable[RecordKind] | None) -> list[Table[Any]]:
@@ -418,7 +421,7 @@ class Dataset:
 
     def export(
         self, path: str | os.PathLike[str], format: str = "json", sources: str | os.PathLike[str] | None = None
-    ) -> list[Path]:
+    ) -> list[pathlib.Path]:
         """Export to ``path`` and return the files written.
 
         Formats: ``json`` (one file, the dataset's own form), ``jsonl`` (a directory with
@@ -460,7 +463,7 @@ class Dataset:
 
         return _export.export(self._sound_dict(), path, format, sources, self)
 
-    def dump(self, path: str | os.PathLike[str]) -> Path:
+    def dump(self, path: str | os.PathLike[str]) -> pathlib.Path:
         """Write the canonical JSON to ``path`` atomically and return the path.
 
         The text goes to a temporary file in the same directory, is flushed to
@@ -481,10 +484,12 @@ class Dataset:
         True
         """
         argument(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
+        import pathlib
+
         from . import _export
         from ._fileio import write_text_atomic
 
-        return write_text_atomic(Path(path), _export.canonical_json(self._sound_dict()))
+        return write_text_atomic(pathlib.Path(path), _export.canonical_json(self._sound_dict()))
 
     def _sound_dict(self) -> dict[str, Any]:
         """:meth:`to_dict`, checked as the loader checks a file, so that nothing is written

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from ._limits import MAX_ID_LENGTH, MAX_PROBLEMS
+from ._made import premade
 from ._public import public
-from ._search import normalize
 
 __all__ = ["ChoiceError", "DatasetError", "NotFoundError", "Problem", "argument", "did_you_mean", "shown", "suggest"]
 
 
 @public
 @attrs.frozen
+@premade
 class Problem:
     """One thing wrong with a dataset file: where (a JSON path) and what.
 
@@ -146,6 +146,10 @@ def suggest(
     """
     if len(str(key)) > _LONGEST_KEY:
         return ()  # nothing is close to it, and comparing would take long
+    import difflib  # here: a miss needs it, the first use of the data does not
+
+    from ._fold import normalize
+
     pairs = candidates.items() if isinstance(candidates, Mapping) else ((c, c) for c in candidates)
     prepare = normalize if fold else str
     matcher = difflib.SequenceMatcher()

@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._errors import ChoiceError, argument, suggest
+from ._errors import ChoiceError, argument, shown, suggest
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
-from ._search import normalize
+
+# Text is folded (:func:`._fold.normalize`) by the functions that need it: the search modules
+# are not imported by a first use of the data.
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -33,6 +35,7 @@ __all__ = [
     "member",
     "of_kinds",
     "person_ids",
+    "predicate_tests",
     "topic_ids",
 ]
 
@@ -96,6 +99,8 @@ def member(cls: type[E], value: Any, what: str) -> E:
     if isinstance(value, cls):
         return value
     if isinstance(value, str):
+        from ._fold import normalize
+
         folded = normalize(value)
         for member in cls:
             if folded in (normalize(member.value), normalize(member.name)):
@@ -117,10 +122,24 @@ def any_in(values: set[Any], getter: Callable[[R], Iterable[Any]]) -> Callable[[
 
 def contains(needles: Sequence[Any], getter: Callable[[R], str], parameter: str) -> Callable[[R], bool]:
     """A test: the text ``getter`` reads holds one of ``needles`` (case and accents ignored)."""
+    from ._fold import normalize
+
     for needle in needles:
         argument(needle, parameter, str, "a string or a list of strings")
     folded = [normalize(n) for n in needles]
     return lambda r: any(n in normalize(getter(r)) for n in folded)
+
+
+def predicate_tests(kind: str, predicate: Callable[[R], object] | None) -> list[Callable[[R], bool]]:
+    """The test of a filter's positional argument: a function of a ``kind`` record, or None."""
+    if predicate is None:
+        return []
+    if not callable(predicate):
+        raise TypeError(
+            f"filter() takes a function of a {kind} (criteria are keywords, e.g. filter(episode=1)), "
+            f"not {type(predicate).__name__} {shown(predicate)}"
+        )
+    return [lambda r: bool(predicate(r))]
 
 
 def person_ids(ds: Dataset, value: Any) -> set[str | None]:

@@ -14,7 +14,7 @@ The pipeline, for :func:`loads` (and :func:`load` of a path or bytes)::
 2. **Fast path** (:func:`_fast`), for parser output only: the generated checker of each
    table (:func:`._codegen.checker`) checks its raw rows in one pass against the rules of
    :mod:`._integrity` and counts the keys it read; each table then waits, as a deferred
-   table, for its records to be built on first use (:func:`._build.builder`), checked
+   table, for its records to be built on first use (:func:`_builder`), checked
    nothing twice. orjson keeps the last value of a key given twice: :func:`_no_key_twice`
    proves from the text that no key was, or the text is parsed again by the standard parser.
 3. **Detailed path** (:func:`_detailed`), when the fast path says no, and for mappings: the
@@ -36,18 +36,20 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._build import builder
 from ._dataset import Dataset
 from ._errors import DatasetError, Problem, argument
 from ._gc import collector_paused
 from ._limits import MAX_BYTES
+from ._made import premade_builder
 from ._models import DatasetInfo
-from ._once import Cell
+from ._once import Cell, once_in
 from ._public import public
 from ._tables import TABLES
+
+if TYPE_CHECKING:
+    from ._build import Make
 
 # The checks (:mod:`._check`, with the converter and the rules they generate code from) are
 # imported when a file is loaded: the bundled one, when proven sound, needs none of them.
@@ -85,9 +87,10 @@ def _orjson() -> Any:
 
 # A colon right after white space: what a key spaced before its colon has (JSON allows it,
 # and the count below would not see the key). Searched colon first: colons are rarer than
-# quotes, so the scan runs in C between them.
-_SPACED_COLON = re.compile(rb":(?<=[ \t\r\n]:)")
-_SPACED_COLON_TEXT = re.compile(r":(?<=[ \t\r\n]:)")
+# quotes, so the scan runs in C between them. (These patterns are compiled on first use, by
+# the re module: the bundled file, proven sound, is never searched.)
+_SPACED_COLON = rb":(?<=[ \t\r\n]:)"
+_SPACED_COLON_TEXT = r":(?<=[ \t\r\n]:)"
 
 
 def _no_key_twice(data: bytes | str, keys: int) -> bool:
@@ -105,20 +108,20 @@ def _no_key_twice(data: bytes | str, keys: int) -> bool:
     (True, False)
     """
     if isinstance(data, bytes):
-        return data.count(b'":') == keys and _SPACED_COLON.search(data) is None
-    return data.count('":') == keys and _SPACED_COLON_TEXT.search(data) is None
+        return data.count(b'":') == keys and re.search(_SPACED_COLON, data) is None
+    return data.count('":') == keys and re.search(_SPACED_COLON_TEXT, data) is None
 
 
 # Where a lone surrogate could come from: in bytes an escape (UTF-8 holds none), in text either.
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
-_SURROGATE_IN_TEXT = re.compile("\\\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_ESCAPED_SURROGATE = rb"\\u[dD][89a-fA-F]"
+_SURROGATE_IN_TEXT = "\\\\u[dD][89a-fA-F]|[\ud800-\udfff]"
 
 
 def _may_hold_surrogates(data: str | bytes) -> bool:
     """False when the standard parser cannot have made a lone surrogate of ``data``."""
     if isinstance(data, bytes):
-        return _ESCAPED_SURROGATE.search(data) is not None
-    return _SURROGATE_IN_TEXT.search(data) is not None
+        return re.search(_ESCAPED_SURROGATE, data) is not None
+    return re.search(_SURROGATE_IN_TEXT, data) is not None
 
 
 def _parse(data: str | bytes, source: str | None, max_bytes: int) -> tuple[Any, bool]:
@@ -210,6 +213,24 @@ def _fast(raw: Any, texts_encodable: bool = False) -> tuple[Dataset, int]:
     return _deferred(raw), keys
 
 
+_builders: dict[type, Make] = {}
+
+
+def _builder(cls: type) -> Make:
+    """The builder of ``cls`` records from checked rows (:mod:`._build`): made ahead of time,
+    or compiled now for a record type changed since."""
+
+    def new() -> Make:
+        made = premade_builder(cls)
+        if made is not None:
+            return made
+        from ._build import compiled
+
+        return compiled(cls)
+
+    return once_in(_builders, cls, new)
+
+
 def _deferred(raw: Any) -> Dataset:
     """The dataset of sound rows (checked, or proven), each table's records built on first use."""
     shared: dict[str, str] = {}
@@ -218,7 +239,7 @@ def _deferred(raw: Any) -> Dataset:
         spec.name: spec.table._deferred(len(raw[spec.name]), _builds(spec.record, raw[spec.name], intern))
         for spec in TABLES
     }
-    return Dataset(info=builder(DatasetInfo)(raw["info"], intern), **tables)
+    return Dataset(info=_builder(DatasetInfo)(raw["info"], intern), **tables)
 
 
 def _builds(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Callable[[], tuple[Any, ...]]:
@@ -226,7 +247,7 @@ def _builds(cls: type, rows: list[Any], intern: Callable[[str, str], str]) -> Ca
     pending = [rows]
 
     def build() -> tuple[Any, ...]:
-        make = builder(cls)
+        make = _builder(cls)
         with collector_paused(promote=True):
             records = tuple([make(row, intern) for row in pending[0]])
         pending.clear()
@@ -301,6 +322,8 @@ def load(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *, max_byte
 
         with collector_paused(promote=True):
             return _check.detailed(source, None, Dataset)
+    from pathlib import Path
+
     path = str(Path(source))
     return loads(_read_file(path, max_bytes), source=path, max_bytes=max_bytes)
 
@@ -381,19 +404,21 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _trusted(data: bytes, source: str) -> Dataset:
+def _trusted(data: bytes) -> Dataset:
     """The dataset of the bundled file's bytes, ``data``, proven sound: parsed and deferred,
-    with no check run again (:data:`BUNDLED_SHA256` says why it may be)."""
+    with no check run again (:data:`BUNDLED_SHA256` says why it may be). Parsed by orjson when
+    it is loaded already, else by the standard library (which costs less to load than orjson
+    saves on a file of this size); the test that proves the file sound reads it both ways."""
+    fast = sys.modules.get("orjson")
     with collector_paused(promote=True):
-        raw, _ = _parse(data, source, MAX_BYTES)
-        return _deferred(raw)
+        return _deferred(fast.loads(data) if fast is not None else json.loads(data))
 
 
 def _bundled() -> Dataset:
     data = _read_bundled()
     source = f"<bundled {_DATA_FILE}>"
     if _sha256(data) == BUNDLED_SHA256:
-        return _trusted(data, source)
+        return _trusted(data)
     return loads(data, source=source)
 
 

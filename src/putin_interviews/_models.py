@@ -4,13 +4,14 @@ Records are plain data. They refer to each other by id (strings) and never hold
 object references; relations are answered by :class:`~putin_interviews.Dataset`.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: the fields' types are evaluated as each class is
+# defined, which costs less than evaluating their text afterwards (``typing.get_type_hints``).
 import datetime
 
 import attrs
 
 from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
+from ._made import bind_builders, premade
 from ._public import public
 from ._types import validated_fields
 
@@ -31,6 +32,7 @@ __all__ = [
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Span:
     """A character range in an article's source text: ``source_text[start:end]``.
 
@@ -59,6 +61,7 @@ class Span:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Basis:
     """Where a fact from outside the articles comes from (``SOURCES.md``).
 
@@ -74,6 +77,7 @@ class Basis:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class DateWindow:
     """An inferred date range, inclusive at both ends. Always an inference.
 
@@ -105,6 +109,7 @@ class DateWindow:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Claim:
     """A factual statement an article makes, recorded as that article's claim.
 
@@ -124,6 +129,7 @@ class Claim:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Person:
     """Someone who speaks, is addressed, or is judged: an individual or a group.
 
@@ -149,6 +155,7 @@ class Person:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Topic:
     """A subject of the controlled vocabulary that quotes, critiques and episodes are
     tagged with (their ``topics`` hold topic ids).
@@ -167,6 +174,7 @@ class Topic:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Article:
     """One source article.
 
@@ -220,6 +228,7 @@ class Article:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Episode:
     """One part of *The Putin Interviews*.
 
@@ -263,6 +272,7 @@ _HOST_PUNCTUATION = {QuoteKind.FULL: (",",), QuoteKind.PARTIAL: (",", "."), Quot
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Quote:
     """A quotation, exactly as printed, with where it is printed and the article's words
     that attribute it.
@@ -365,6 +375,7 @@ class Quote:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class Critique:
     """An evaluative judgement an article makes or reports.
 
@@ -405,6 +416,7 @@ class Critique:
 
 @public
 @attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@premade
 class DatasetInfo:
     """What the dataset is, its versions, sources, license and how to cite it.
 
@@ -433,3 +445,7 @@ class DatasetInfo:
     license: str
     #: How to cite the dataset, as plain text.
     citation: str
+
+
+# The loader builds these records with the builders written ahead of time (:mod:`._made`).
+bind_builders(globals())

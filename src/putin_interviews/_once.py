@@ -13,8 +13,6 @@ import threading
 from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import attrs
-
 if TYPE_CHECKING:
     from ._search import InvertedIndex
 
@@ -85,12 +83,15 @@ class Cell(Generic[T]):
         return once(self, "built", lambda: (self._build(),))[0]
 
 
-@attrs.frozen
 class Deferred:
-    """Records made on first use: ``count`` of them, by ``build``."""
+    """Records made on first use: ``count`` of them, by ``build``. (A plain class: an attrs
+    one would compile its methods when a first use of the data imports this module.)"""
 
-    count: int
-    build: Callable[[], tuple[Any, ...]]
+    __slots__ = ("build", "count")
+
+    def __init__(self, count: int, build: Callable[[], tuple[Any, ...]]) -> None:
+        self.count = count
+        self.build = build
 
 
 class TableCache:

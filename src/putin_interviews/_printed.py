@@ -17,12 +17,12 @@ from ._filters import (
     episode_numbers,
     member,
     person_ids,
+    predicate_tests,
     topic_ids,
 )
 from ._kinds import CriticKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._public import public
-from ._search import Keyed, normalize
 from ._table import Table
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ class Quotes(Table[Quote]):
     _search_fields = (("text", 1.0), ("context", _ABOUT), ("people", _ABOUT), ("topics", _ABOUT))
 
     def _texts(self, name: str, records: Sequence[Quote]) -> Sequence[str]:
+        from ._keyed import Keyed  # search only
+
         if name == "people":
             return Keyed(
                 [
@@ -120,7 +122,7 @@ class Quotes(Table[Quote]):
         ['lz-part-3-different-assessments']
         """
         indexed: list[tuple[str, set[Any]]] = []
-        tests = self._predicate(predicate)
+        tests = predicate_tests(self.kind, predicate)
         if speaker is not UNSET:
             indexed.append(("speaker_id", person_ids(self._ds(), speaker)))
         if addressee is not UNSET:
@@ -169,6 +171,8 @@ class Critiques(Table[Critique]):
     _search_fields = (("summary", 1.0), ("people", _ABOUT), ("topics", _ABOUT))
 
     def _texts(self, name: str, records: Sequence[Critique]) -> Sequence[str]:
+        from ._keyed import Keyed  # search only
+
         if name == "people":
             names = _names(self._dataset, "people")
             return Keyed([[c.critic_id for c in records], [c.target_id for c in records]], names)
@@ -179,6 +183,8 @@ class Critiques(Table[Critique]):
     def _parties(self, value: Any, kinds: type[CriticKind] | type[TargetKind]) -> set[Hashable]:
         """Resolve critic/target values: a kind (e.g. "article", "documentary"), a person,
         or (targets only) an episode."""
+        from ._fold import normalize
+
         out: set[Hashable] = set()
         for v in as_values(value):
             if isinstance(v, (CriticKind, TargetKind)):
@@ -232,7 +238,7 @@ class Critiques(Table[Critique]):
         >>> [c.id for c in putin_interviews.critiques(lambda c: len(c.quote_ids) > 2, target="stone")]
         ['lz-part-1-missed-opportunity', 'deadline-colbert-no-followup-critique']
         """
-        tests = self._predicate(predicate)
+        tests = predicate_tests(self.kind, predicate)
         if critic is not UNSET:
             critics = self._parties(critic, CriticKind)
             tests.append(lambda c: ("kind", c.critic_kind.value) in critics or ("person", c.critic_id) in critics)

@@ -21,9 +21,11 @@ def public(obj: T) -> T:
     so that ``repr``, tracebacks and pickles say ``putin_interviews.Quote``, not the private
     module that defines it.
 
-    A class's own annotations are evaluated first, in the module that defines it, and kept
-    as objects: ``typing.get_type_hints`` (cattrs, the docs, users) would otherwise look
-    their names up in the package, which defines them lazily.
+    A class's own annotations written as text (postponed: ``from __future__ import
+    annotations``) are evaluated first, in the module that defines it, and kept as objects:
+    ``typing.get_type_hints`` (cattrs, the docs, users) would otherwise look their names up in
+    the package, which defines them lazily. (The record types' module evaluates its own, which
+    costs less.)
 
     >>> @public
     ... class Example:
@@ -33,10 +35,10 @@ def public(obj: T) -> T:
     """
     if isinstance(obj, type):
         own = inspect.get_annotations(obj)
-        if own:
+        if any(isinstance(annotation, str) for annotation in own.values()):
             hints = typing.get_type_hints(obj)
             obj.__annotations__ = {name: hints[name] for name in own}
-        if attrs.has(obj):
-            attrs.resolve_types(obj)
+            if attrs.has(obj):
+                attrs.resolve_types(obj)
     obj.__module__ = PACKAGE
     return obj

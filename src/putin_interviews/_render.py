@@ -4,7 +4,6 @@ and the one rule for writing data to a terminal (:func:`printable`)."""
 from __future__ import annotations
 
 import enum
-import html
 import re
 import textwrap
 from collections.abc import Callable, Sequence
@@ -56,7 +55,8 @@ def printable(text: str) -> str:
 
 
 # In JSON text these characters can only be inside strings, where \uXXXX means the same.
-_JSON_UNPRINTABLE = re.compile(f"[{_LEFT_BY_JSON}]")
+# (Compiled by the re module when first used, as _NUMBER: a table on a terminal needs neither.)
+_JSON_UNPRINTABLE = f"[{_LEFT_BY_JSON}]"
 
 
 def json_printable(text: str) -> str:
@@ -67,7 +67,7 @@ def json_printable(text: str) -> str:
     >>> print(json_printable('"\x9b2J\u202e"'))
     "\u009b2J\u202e"
     """
-    return _JSON_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_UNPRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def cell_text(value: object) -> str:
@@ -220,7 +220,7 @@ def header(name: str, count: int, noun: str) -> str:
 HTML_MAX_ROWS = 60
 HTML_END_ROWS = 5
 
-_NUMBER = re.compile(r"-?[0-9][0-9,]*(\.[0-9]+)?")
+_NUMBER = r"-?[0-9][0-9,]*(\.[0-9]+)?"
 
 
 def html_table(
@@ -258,6 +258,8 @@ def html_table(
     >>> len(page) < 2_000, "… 99,990 more" in page, ">99999</td>" in page
     (True, True, True)
     """
+    import html  # (HTML only: not for the command line's tables)
+
     count = len(items)
     if count > HTML_MAX_ROWS:
         first = list(rows(items[:HTML_END_ROWS]))
@@ -266,7 +268,8 @@ def html_table(
         first, last = list(rows(items)), []
     shown = first + last
     aligns = [
-        "right" if shown and all(_NUMBER.fullmatch(row[i]) for row in shown) else "left" for i in range(len(headers))
+        "right" if shown and all(re.fullmatch(_NUMBER, row[i]) for row in shown) else "left"
+        for i in range(len(headers))
     ]
     styles = [f' style="text-align: {a}"' for a in aligns]
 

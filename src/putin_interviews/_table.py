@@ -18,22 +18,21 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 from ._errors import NotFoundError, argument, shown, suggest
 from ._filters import UNSET, hit_limit, indexed_positions, is_in
-from ._fold import searchable_all
 from ._gc import collector_paused
 from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import Deferred, TableCache, once, once_in
 from ._public import public
-from ._search import InvertedIndex, normalize, terms
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
     from ._dataset import Dataset
     from ._hits import Hit
+    from ._search import InvertedIndex
 
-# Rendering, conversion and export modules are imported by the methods that use them: the
-# first use of a table (the bundled dataset's, say) does not pay for them.
+# Search, rendering, conversion and export modules are imported by the methods that use them:
+# the first use of a table (the bundled dataset's, say) does not pay for them.
 
 __all__ = ["Table"]
 
@@ -59,7 +58,7 @@ class Table(Sequence[R]):
         _source: tuple[R, ...] | Deferred
         _root: Table[R] | None
         _dataset: Dataset | None
-        _positions: tuple[int, ...] | None
+        _positions: tuple[int, ...] | None  # in the root table, when known (results of indexed filters)
         _cache: TableCache
 
     #: The record kind's name in search hits and messages ("quote", …).
@@ -92,7 +91,6 @@ class Table(Sequence[R]):
         set_slot(self, "_source", source)
         set_slot(self, "_root", root)
         set_slot(self, "_dataset", dataset)
-        #: Positions of the records in the root table, when known (results of indexed filters).
         set_slot(self, "_positions", None)
         set_slot(self, "_cache", TableCache())
 
@@ -353,21 +351,14 @@ class Table(Sequence[R]):
         if not isinstance(key, str):
             return None
         found = self._id_index().get(key)
-        return found if found is not None else self._name_index().get(normalize(key))
+        if found is None:  # a name (people, topics), folded
+            from ._fold import normalize
+
+            found = self._name_index().get(normalize(key))
+        return found
 
     def _miss(self, key: object) -> NotFoundError:
         return NotFoundError(self.kind, key, suggest(str(key), self._keys()))
-
-    def _predicate(self, predicate: Callable[[R], object] | None) -> list[Callable[[R], bool]]:
-        """The test of a filter's positional argument: a function of a record, or None."""
-        if predicate is None:
-            return []
-        if not callable(predicate):
-            raise TypeError(
-                f"filter() takes a function of a {self.kind} (criteria are keywords, e.g. filter(episode=1)), "
-                f"not {type(predicate).__name__} {shown(predicate)}"
-            )
-        return [lambda r: bool(predicate(r))]
 
     # --------------------------------------------------------------- search
 
@@ -375,6 +366,8 @@ class Table(Sequence[R]):
         root = self._base
 
         def build() -> InvertedIndex:
+            from ._search import InvertedIndex
+
             records = root._items
             with collector_paused():
                 fields = [(root._texts(name, records), w) for name, w in self._search_fields]
@@ -416,8 +409,9 @@ class Table(Sequence[R]):
 
     def _matched(self, record: R, words: tuple[str, ...]) -> tuple[str, ...]:
         """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
-        wanted = set(words)
-        root = self._base
+        from ._fold import terms
+
+        wanted, root = set(words), self._base
         return tuple(
             name for name, _ in self._search_fields if wanted.intersection(terms(root._texts(name, (record,))[0]))
         )
@@ -425,6 +419,8 @@ class Table(Sequence[R]):
     def _texts(self, name: str, records: Sequence[R]) -> Sequence[str]:
         """The text of the search field ``name`` in each of ``records``: the record's
         attribute of that name, unless a table draws the field from elsewhere."""
+        from ._fold import searchable_all
+
         return searchable_all(list(map(attrgetter(name), records)))
 
     def search(self, query: str, limit: int | None = None) -> Self:

@@ -5,7 +5,7 @@ line read."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -19,18 +19,19 @@ from ._filters import (
     enums,
     episode_numbers,
     is_in,
+    predicate_tests,
     topic_ids,
 )
 from ._kinds import ArticleKind, PersonKind
+from ._made import premade
 from ._models import Article, Episode, Person, Topic
 from ._once import once
 from ._printed import Critiques, Quotes
 from ._public import public
-from ._search import normalize
 from ._table import Table
 
-if TYPE_CHECKING:
-    pass
+# Text is folded (:func:`._fold.normalize`) by the methods that need it: a first use of the
+# data does not import the search modules.
 
 __all__ = ["TABLES", "Articles", "Critiques", "Episodes", "People", "Quotes", "TableSpec", "Topics"]
 
@@ -61,6 +62,8 @@ class People(Table[Person]):
 
     def _name_index(self) -> dict[str, Person]:
         def build() -> dict[str, Person]:
+            from ._fold import normalize
+
             exact: dict[str, Person] = {}
             surnames: dict[str, list[Person]] = {}
             for p in self._items:
@@ -99,7 +102,7 @@ class People(Table[Person]):
         >>> [p.id for p in putin_interviews.people(lambda p: p.name.startswith("Megyn"))]
         ['kelly']
         """
-        tests = self._predicate(predicate)
+        tests = predicate_tests(self.kind, predicate)
         if kind is not UNSET:
             tests.append(is_in(enums(PersonKind, kind, "person kind"), lambda p: p.kind))
         return self._where(tests)
@@ -133,6 +136,8 @@ class Topics(Table[Topic]):
 
     def _name_index(self) -> dict[str, Topic]:
         def build() -> dict[str, Topic]:
+            from ._fold import normalize
+
             index: dict[str, Topic] = {}
             for t in self._items:
                 for key in (t.id, t.label):
@@ -153,7 +158,7 @@ class Topics(Table[Topic]):
         >>> [t.id for t in putin_interviews.topics(lambda t: t.id.startswith("us-"))]
         ['us-politics', 'us-foreign-policy', 'us-russia-relations']
         """
-        tests = self._predicate(predicate)
+        tests = predicate_tests(self.kind, predicate)
         if text is not UNSET:
             tests.append(contains(as_values(text), lambda t: f"{t.label}\n{t.definition}", "text"))
         return self._where(tests)
@@ -198,8 +203,10 @@ class Articles(Table[Article]):
         >>> [a.id for a in putin_interviews.articles(lambda a: a.url is None)]
         ['deadline-colbert']
         """
-        tests = self._predicate(predicate)
+        tests = predicate_tests(self.kind, predicate)
         if outlet is not UNSET:
+            from ._fold import normalize
+
             known = {normalize(a.outlet): a.outlet for a in self._ds().articles}
             wanted = set()
             for v in as_values(outlet):
@@ -259,6 +266,8 @@ class Episodes(Table[Episode]):
             found = self._id_index().get(key)
             if found is not None:
                 return found
+            from ._fold import normalize
+
             folded = normalize(key)
             return next((e for e in self._items if folded in (normalize(e.title), normalize(str(e.number)))), None)
         return None
@@ -285,7 +294,7 @@ class Episodes(Table[Episode]):
         >>> [e.number for e in putin_interviews.episodes(lambda e: e.air_date.day > 13)]
         [3, 4]
         """
-        tests = self._predicate(predicate)
+        tests = predicate_tests(self.kind, predicate)
         if number is not UNSET:
             tests.append(is_in(episode_numbers(self._ds(), number), lambda e: e.number))
         if topic is not UNSET:
@@ -294,6 +303,7 @@ class Episodes(Table[Episode]):
 
 
 @attrs.frozen
+@premade
 class TableSpec:
     """One table of a dataset: its key in the file, its record kind and types."""
 
