@@ -69,7 +69,7 @@ class Quotes(Table[Quote]):
     _search_fields = (("text", 1.0), ("context", _ABOUT), ("people", _ABOUT), ("topics", _ABOUT))
 
     def _texts(self, name: str, records: Sequence[Quote]) -> Sequence[str]:
-        from ._keyed import Keyed  # search only
+        from ._occurrences import Keyed  # search only
 
         if name == "people":
             return Keyed(
@@ -171,7 +171,7 @@ class Critiques(Table[Critique]):
     _search_fields = (("summary", 1.0), ("people", _ABOUT), ("topics", _ABOUT))
 
     def _texts(self, name: str, records: Sequence[Critique]) -> Sequence[str]:
-        from ._keyed import Keyed  # search only
+        from ._occurrences import Keyed  # search only
 
         if name == "people":
             names = _names(self._dataset, "people")
