@@ -4,6 +4,7 @@ as one range in one process, whatever the ranges, the fields or the failures."""
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import re
 import signal
@@ -173,6 +174,22 @@ def test_nothing_is_forked_while_another_thread_runs() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+@needs_fork
+def test_a_c_librarys_own_thread_does_not_stop_the_workers() -> None:
+    # faulthandler's watchdog is a thread of C, as a numerical library's pool is (importing
+    # pandas starts one): it takes no lock a worker needs, and workers are forked beside it,
+    # with no warning (Python 3.12 and later warn of any thread when forking).
+    faulthandler.dump_traceback_later(3600)
+    try:
+        assert _workers._threads() == 1  # the threads that count
+        with mock.patch.object(_workers, "processors", return_value=2), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            found = _workers.over_ranges(lambda start, stop: os.getpid(), 10, 2)
+        assert found[0] != found[1]
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @needs_fork

@@ -8,9 +8,13 @@ nothing sent to it (it has the parent's memory) and nothing imported.
 
 Where forking is not sound, everything runs here, in one range (:func:`processors`): on
 systems without ``fork`` (Windows), on macOS (whose system libraries may not survive it),
-while another thread runs (a fork copies only the calling thread, and a lock another thread
-held would stay locked in the worker), and when the program has its own way with ended child
-processes (``SIGCHLD`` not left as it was), which could take a worker's exit from us. The
+while another Python thread runs (a fork copies only the calling thread, and a lock another
+thread held would stay locked in the worker), and when the program has its own way with ended
+child processes (``SIGCHLD`` not left as it was), which could take a worker's exit from us.
+Threads a C library started for itself (a numerical library's pool, say: importing pandas
+starts one) are let be: a worker takes none of their locks (the interpreter makes its own
+anew in a forked child, the C library its memory allocator's), and Python's multiprocessing,
+forking by default on Linux until Python 3.14, has always forked beside them. The
 environment variable ``PUTIN_INTERVIEWS_WORKERS`` caps the number of processes (1: none
 forked).
 
@@ -74,14 +78,10 @@ def _cap() -> int | None:
 
 
 def _threads() -> int:
-    """The threads of this process: the system's count where it gives one (Linux), which
-    includes threads started by C libraries, else those of :mod:`threading`."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        import threading
+    """The threads of this process that run Python code (:mod:`threading`'s)."""
+    import threading
 
-        return threading.active_count()
+    return threading.active_count()
 
 
 def ranges(size: int, parts: int) -> list[tuple[int, int]]:
@@ -204,7 +204,10 @@ def _fork(work: Callable[[int, int], T], start: int, stop: int, workers: list[_W
             workers.append(None)
             return
         try:
-            pid = os.fork()
+            with warnings.catch_warnings():  # no other Python thread runs (processors())
+                # Python 3.12 and later warn of any thread, a C library's too: see the module's notes.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
         except OSError:
             os.close(read)
             os.close(write)
