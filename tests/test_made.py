@@ -410,3 +410,47 @@ def test_the_shape_of_a_class_is_its_fields_and_their_types() -> None:
     assert _premade.SHAPES["Quote"] == _made.shape(pi.Quote)
     assert "cue: Span | None" in _premade.SHAPES["Quote"]
     assert "published: date | None" in _premade.SHAPES["Article"]
+
+
+def test_a_field_of_another_type_of_the_same_name_gets_no_premade_builder() -> None:
+    # A record type given a new enumeration of the old one's name, or holding a record type of
+    # the same name from elsewhere, has the same shape, but must not get the builder written
+    # for the old one: it would make values of the old type, failing the record's own checks.
+    class PersonKind(enum.Enum):
+        INDIVIDUAL = "individual"
+
+    PersonKind.__qualname__ = "PersonKind"  # as if defined at the top of a module
+    alone = _by_attrs_alone("putin_interviews._models")
+    person = type("Person", (), {"__annotations__": {**inspect.get_annotations(pi.Person), "kind": PersonKind}})
+    quote = type("Quote", (), {"__annotations__": {**inspect.get_annotations(pi.Quote), "cue": alone["Span"] | None}})
+    classes = {"Basis": pi.Basis, "Span": pi.Span, "Person": person, "Quote": quote}
+    for cls in (person, quote):
+        assert _made.shape(cls) == _premade.SHAPES[cls.__name__]
+        assert not _made._types_known(cls, classes)
+    assert _made._types_known(pi.Person, {"Basis": pi.Basis})
+    assert _made._types_known(pi.Quote, {"Span": pi.Span})
+    builders = dict(_made._builders)
+    try:
+        _made.bind_builders(classes)
+        assert _made.premade_builder(person) is None
+        assert _made.premade_builder(quote) is None
+    finally:
+        _made._builders.clear()
+        _made._builders.update(builders)
+
+
+def test_records_compare_field_by_field_as_attrs_makes_them() -> None:
+    # attrs compares ``a == b and …``: a value unequal to itself makes records unequal, as a
+    # comparison of tuples (which takes a value as equal to itself) would not.
+    class Odd(str):
+        def __eq__(self, other: object) -> bool:
+            return False
+
+        __hash__ = str.__hash__
+
+    value = Odd("note")
+    for made_by_attrs in (False, True):
+        basis = _family(made_by_attrs)("Basis")
+        first, second = basis(field=value, note="x"), basis(field=value, note="x")
+        assert not first == second  # noqa: SIM201
+        assert first != second

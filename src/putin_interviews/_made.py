@@ -19,12 +19,13 @@ each record type on first use: together, most of what a first use of the bundled
 
 from __future__ import annotations
 
+import enum
 import inspect
 import operator
 import threading
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -86,9 +87,14 @@ def _methods(cls: type, names: tuple[str, ...]) -> dict[str, Callable[..., Any]]
     def __eq__(self: Any, other: Any) -> Any:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        # Field by field, in order, as attrs compares (a tuple skips comparing a value with
-        # itself: the same answer for every value a record holds, none being unequal to itself).
-        return values(self) == values(other)
+        # Field by field, in order, as attrs compares (``a == b and …``: the first false
+        # result, else the last), even a value with itself, as a tuple's == would not.
+        result: Any = True
+        for mine, theirs in zip(values(self), values(other), strict=True):
+            result = mine == theirs
+            if not result:
+                return result
+        return result
 
     def __ne__(self: Any, other: Any) -> Any:
         result = self.__eq__(other)
@@ -185,7 +191,34 @@ def bind_builders(namespace: Mapping[str, object]) -> None:
         cls = namespace.get(name)
         if isinstance(cls, type) and shape(cls) == _premade.SHAPES[name]:
             classes[name] = cls
+    # The same names are not enough: each field's enumeration must be the one the builders
+    # read, and each record type held the one they are made for (not another of its name).
+    classes = {name: cls for name, cls in classes.items() if _types_known(cls, classes)}
     _builders.update(made_builders(classes, _premade.FACTORIES))
+
+
+def _types_known(cls: type, classes: Mapping[str, type]) -> bool:
+    """Whether the types of ``cls``'s fields are those the premade builders were written
+    with: its enumerations the ones :mod:`._premade` reads, its record types in ``classes``.
+
+    >>> import putin_interviews
+    >>> _types_known(putin_interviews.Span, {})
+    True
+    """
+    for annotation in inspect.get_annotations(cls).values():
+        for tp in _types_in(annotation):
+            if isinstance(tp, type) and issubclass(tp, enum.Enum) and getattr(_premade, tp.__name__, None) is not tp:
+                return False
+            if isinstance(tp, type) and tp.__name__ in _premade.FACTORIES and classes.get(tp.__name__) is not tp:
+                return False
+    return True
+
+
+def _types_in(annotation: Any) -> Iterator[Any]:
+    """``annotation`` and every type within it (``tuple[Basis, ...] | None``: Basis too)."""
+    yield annotation
+    for inner in typing.get_args(annotation):
+        yield from _types_in(inner)
 
 
 def premade_builder(cls: type) -> Make | None:
