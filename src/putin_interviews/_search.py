@@ -237,6 +237,17 @@ class _Postings(_Docs):
         return [(value, _Docs(tiers[value])) for value in sorted(tiers, reverse=True)]
 
 
+def _scores(postings: Sequence[_Postings], idfs: Sequence[float], docs: list[int]) -> list[float]:
+    """The score of each of ``docs`` (documents holding every word): the words' weights times
+    their idfs, added word by word in the order of ``postings`` (shortest first), in C loops
+    over the documents; every way of ranking adds them so."""
+    scores: list[float] = []
+    for number, (posting, idf) in enumerate(zip(postings, idfs, strict=True)):
+        added = posting.added(docs, idf)
+        scores = list(added) if number == 0 else list(map(add, scores, added))
+    return scores
+
+
 def _count(docs: _Docs) -> int:
     return docs.count
 
@@ -330,11 +341,7 @@ class InvertedIndex:
         candidates = self._intersection(postings)
         if not candidates:
             return [], [], matched
-        # Scores, added word by word (shortest postings first) in C loops over the candidates.
-        scores: list[float] = []
-        for number, posting in enumerate(postings):
-            added = posting.added(candidates, math.log(1 + self._size / posting.count))
-            scores = list(added) if number == 0 else list(map(add, scores, added))
+        scores = _scores(postings, self._idfs(postings), candidates)
         # Best first; ties keep document order (both sorts are stable, candidates ascending).
         order = range(len(candidates))
         if limit is not None:
@@ -358,7 +365,7 @@ class InvertedIndex:
         layered = [posting.tiers() for posting in postings]
         if limit is None and math.prod(map(len, layered)) > _MAX_COMBINATIONS:
             return None
-        idfs = [math.log(1 + self._size / posting.count) for posting in postings]
+        idfs = self._idfs(postings)
 
         def score(at: tuple[int, ...]) -> float:  # as document by document: same products, same order
             total = layered[0][at[0]][0] * idfs[0]
@@ -408,7 +415,7 @@ class InvertedIndex:
         combination's bound, which no document left can then reach.
         """
         layered = [posting.bands() for posting in postings]
-        idfs = [math.log(1 + self._size / posting.count) for posting in postings]
+        idfs = self._idfs(postings)
 
         def bound(at: tuple[int, ...]) -> float:
             return sum(bands[i][0] * idf for bands, i, idf in zip(layered, at, idfs, strict=True))
@@ -436,11 +443,7 @@ class InvertedIndex:
             docs = _positions(found, self._size) if isinstance(found, int) else found
             if not docs:
                 continue
-            scores: list[float] = []
-            for number, (posting, idf) in enumerate(zip(postings, idfs, strict=True)):
-                added = posting.added(docs, idf)
-                scores = list(added) if number == 0 else list(map(add, scores, added))
-            for doc, score in zip(docs, scores, strict=True):
+            for doc, score in zip(docs, _scores(postings, idfs, docs), strict=True):
                 entry = (score, -doc)
                 if len(kept) < limit:
                     heapq.heappush(kept, entry)
@@ -448,6 +451,10 @@ class InvertedIndex:
                     heapq.heapreplace(kept, entry)
         best = sorted(kept, reverse=True)
         return [-doc for _, doc in best], [score for score, _ in best]
+
+    def _idfs(self, postings: Sequence[_Postings]) -> list[float]:
+        """Each word's idf, ``log(1 + documents / documents holding it)``."""
+        return [math.log(1 + self._size / posting.count) for posting in postings]
 
     def _union(self, found: list[int | list[int]], limit: int | None) -> list[int]:
         """The first ``limit`` documents (all if None), in increasing order, of the disjoint
