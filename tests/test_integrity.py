@@ -7,6 +7,7 @@ import copy
 import hashlib
 import json
 import threading
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import given
 
 import putin_interviews
-from putin_interviews import Dataset, DatasetError, Quote, _check, _convert, _load
+from putin_interviews import Dataset, DatasetError, Quote, _check, _convert, _load, _premade
 
 from .conftest import no_orjson
 from .strategies import datasets
@@ -107,25 +108,86 @@ def test_the_bundled_file_is_the_one_proven_sound() -> None:
     digest = hashlib.sha256(data).hexdigest()
     assert _load._sha256(data) == digest
     assert digest == _load.BUNDLED_SHA256, f"the bundled file passed every check: set BUNDLED_SHA256 = {digest!r}"
-    # Read as the first use reads it: by orjson when it is loaded (loads() above loads it when
-    # installed), else by the standard library; both readings are proven here.
-    for parser in ("as loaded", "standard library"):
-        with no_orjson() if parser == "standard library" else contextlib.nullcontext():
+    # Read as the first use reads it: from the pre-parsed copy, else by orjson when it is loaded
+    # (loads() above loads it when installed), else by the standard library; all three readings
+    # are proven here.
+    for reading in ("pre-parsed copy", "as loaded", "standard library"):
+        with contextlib.ExitStack() as stack:
+            if reading != "pre-parsed copy":
+                stack.enter_context(_no_preparsed_copy())
+            if reading == "standard library":
+                stack.enter_context(no_orjson())
+            assert (_load._preparsed() is not None) == (reading == "pre-parsed copy")
             trusted = _load._trusted(data)
         assert trusted == checked
         for name in ("quotes", "critiques", "people", "topics", "articles", "episodes"):
             assert getattr(trusted, name).to_dicts() == getattr(checked, name).to_dicts()
 
 
+@contextlib.contextmanager
+def _no_preparsed_copy() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_premade, "PREPARSED", ("0" * 64, _premade.PREPARSED[1]))
+        yield
+
+
+def _first_use(monkeypatch: pytest.MonkeyPatch) -> tuple[Dataset, list[bytes]]:
+    """The bundled dataset read anew, as a first use reads it, and what JSON was parsed."""
+    import sys
+
+    parsed: list[bytes] = []
+
+    class Parser:
+        @staticmethod
+        def loads(data: bytes) -> Any:
+            parsed.append(data)
+            return json.loads(data)
+
+    monkeypatch.setitem(sys.modules, "orjson", Parser)
+    monkeypatch.setattr(_load._BUNDLED, "built", None)
+    return putin_interviews.dataset(), parsed
+
+
+def test_a_first_use_reads_the_pre_parsed_copy_and_parses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    ds, parsed = _first_use(monkeypatch)
+    assert parsed == []
+    assert ds == putin_interviews.loads(_load._read_bundled())
+
+
+@pytest.mark.parametrize("change", ["made from other bytes", "another copy", "no copy", "a copy cut short"])
+def test_a_pre_parsed_copy_not_proven_the_files_is_not_read(monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    # The copy is read only when made from the bundled file's bytes and hashing to the copy the
+    # tests read; else the file itself is parsed, and the dataset is the same.
+    if change == "made from other bytes":
+        monkeypatch.setattr(_premade, "PREPARSED", ("0" * 64, _premade.PREPARSED[1]))
+    elif change == "another copy":
+        monkeypatch.setattr(_premade, "PREPARSED", (_premade.PREPARSED[0], "0" * 64))
+    elif change == "no copy":
+        monkeypatch.setattr(_load, "PREPARSED_FILE", "no such file.marshal")
+    else:
+        real = _load.read_data
+
+        def cut(name: str) -> bytes:
+            data = real(name)
+            return data[: len(data) // 2] if name == _load.PREPARSED_FILE else data
+
+        monkeypatch.setattr(_load, "read_data", cut)
+    assert _load._preparsed() is None
+    ds, parsed = _first_use(monkeypatch)
+    assert parsed == [_load._read_bundled()]
+    assert ds == putin_interviews.loads(_load._read_bundled())
+
+
 #: What a first use of the bundled data, and the command line's listing, need not import: the
 #: checks and the rules they are made from, the builders' writer (they are made ahead of time),
-#: search, "did you mean", paths, HTML, and orjson (the standard library's parser loads sooner).
+#: search, "did you mean", paths, HTML, any JSON parser (the file is read pre-parsed), and the
+#: pure-Python datetime (see _date).
 _NOT_FOR_A_FIRST_USE = [
     "putin_interviews._check", "putin_interviews._codegen", "putin_interviews._convert", "putin_interviews._rules",
     "putin_interviews._integrity", "putin_interviews._build", "putin_interviews._source", "putin_interviews._premake",
     "putin_interviews._cite", "putin_interviews._export", "putin_interviews._fileio", "putin_interviews._hits",
     "putin_interviews._search", "putin_interviews._fold", "putin_interviews._occurrences", "putin_interviews._inflect",
-    "putin_interviews._workers", "difflib", "pathlib", "html", "csv", "hashlib", "orjson",
+    "putin_interviews._workers", "difflib", "pathlib", "html", "csv", "hashlib", "orjson", "json", "datetime",
 ]  # fmt: skip
 
 

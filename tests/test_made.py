@@ -7,8 +7,11 @@ from __future__ import annotations
 import ast
 import datetime
 import enum
+import hashlib
 import importlib
 import inspect
+import json
+import marshal
 import pickle
 import types
 import typing
@@ -346,6 +349,23 @@ def test_the_premade_builders_are_current() -> None:
     written = _premake.TARGET.read_text("utf-8")
     assert written == _premake.source(), (
         "src/putin_interviews/_premade.py is out of date: write it anew with python -m putin_interviews._premake"
+    )
+
+
+def test_the_pre_parsed_copy_is_the_bundled_files_values() -> None:
+    # What the first use reads in place of the bundled file (_load._preparsed): its values,
+    # each of the same type (json.dumps tells 1 from 1.0 and True, which == does not), in the
+    # same order, made from the file's bytes as they are and proven here to the byte.
+    copy = _premake.PREPARSED_COPY.read_bytes()
+    data = _load._read_bundled()
+    assert _premake.holds_the_values(copy)
+    assert marshal.loads(copy) == json.loads(data)
+    other = json.loads(data)
+    other["info"]["schema_version"] = float(other["info"]["schema_version"])  # == the int, and not it
+    assert other == json.loads(data)
+    assert not _premake.holds_the_values(marshal.dumps(other))
+    assert (hashlib.sha256(data).hexdigest(), hashlib.sha256(copy).hexdigest()) == _premade.PREPARSED, (
+        "data/putin_interviews.marshal is out of date: write it anew with python -m putin_interviews._premake"
     )
 
 

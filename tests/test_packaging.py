@@ -69,6 +69,7 @@ def test_the_wheel_has_the_data_and_types_and_no_tests(dists: dict[str, Path]) -
         "putin_interviews/data/putin_interviews.json",
         "putin_interviews/data/putin_interviews.schema.json",
         "putin_interviews/data/croissant.json",
+        "putin_interviews/data/putin_interviews.marshal",
         "putin_interviews/__main__.py",
     ):
         assert needed in names

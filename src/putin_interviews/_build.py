@@ -11,7 +11,6 @@ tests/test_made.py reports). This module imports no rule or checker.
 
 from __future__ import annotations
 
-import datetime
 import enum
 import typing
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._date import date
 from ._made import made_builders
 from ._source import compile_source
 from ._types import fields_of as _fields
@@ -36,7 +36,7 @@ _SHARED = {
 Make = Callable[[Any, Callable[[str, str], str]], Any]
 
 #: What every builder reads besides its factory's arguments.
-PRELUDE = "new = object.__new__\nfrom_iso = datetime.date.fromisoformat"
+PRELUDE = "new = object.__new__\nfrom_iso = date.fromisoformat"
 
 
 class BuildWriter:
@@ -68,7 +68,7 @@ class BuildWriter:
         if inner is str:
             if shared:
                 lines.append(f"{indent}{var} = intern({var}, {var})")
-        elif inner is datetime.date:
+        elif inner is date:
             lines.append(f"{indent}{var} = from_iso({var})")
         elif isinstance(inner, type) and issubclass(inner, enum.Enum):
             table = f"enum_{inner.__name__}"
@@ -148,7 +148,7 @@ def compiled(cls: type) -> Make:
     is out of date (:func:`._made.premade_builder` gives the premade one otherwise)."""
     writer = BuildWriter()
     writer.record(cls)
-    namespace: dict[str, Any] = {"Any": Any, "datetime": datetime}
+    namespace: dict[str, Any] = {"Any": Any, "date": date}
     namespace.update({table: {m.value: m for m in kind} for table, kind in writer.enums.items()})
     compile_source("\n\n\n".join([PRELUDE, *writer.sources]), f"build {cls.__name__} records", namespace)
     made = made_builders(

@@ -20,7 +20,6 @@ import contextlib
 import enum
 import functools
 import io
-import json
 import os
 import shutil  # (argparse imports it too)
 import sys
@@ -34,7 +33,7 @@ from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, S
 from ._limits import EPISODE_NUMBERS, EXPORT_FORMATS
 from ._load import dataset, load
 from ._models import Person, Topic
-from ._render import format_table, header, json_printable, printable
+from ._render import format_table, header, json_lines, json_printable, printable
 from ._table import Table
 from ._tables import TABLES
 from ._version import __version__
@@ -42,8 +41,8 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._hits import Hits
 
-# What only some commands need (search hits, CSV, file output) is imported by the code that
-# needs it: listing quotations loads no more than the data and the table.
+# What only some commands need (search hits, CSV, JSON, file output) is imported by the code
+# that needs it: listing quotations loads no more than the data and the table.
 
 PROG = "putin-interviews"
 LISTING_FORMATS = ("table", "json", "jsonl", "csv")
@@ -131,7 +130,7 @@ def _listing(table: Table[Any], fmt: str, limit: int | None) -> str:
     if fmt == "json":
         return json_printable(shown.to_json())
     if fmt == "jsonl":
-        return json_printable("\n".join(json.dumps(r, ensure_ascii=False) for r in shown.to_dicts()))
+        return json_lines(shown.to_dicts())
     if fmt == "csv":
         return shown.to_csv().rstrip("\n")
     head = header(type(table).__name__, len(table), table.kind)
@@ -159,10 +158,8 @@ def _hits_output(hits: Hits, fmt: str, limit: int | None) -> str:
 
     shown = Hits(hits if limit is None else hits[:limit])
     rows = _hit_rows(shown)
-    if fmt == "json":
-        return json_printable(json.dumps(rows, ensure_ascii=False, indent=2))
-    if fmt == "jsonl":
-        return json_printable("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    if fmt in ("json", "jsonl"):
+        return json_lines([rows] if fmt == "json" else rows, indent=2 if fmt == "json" else None)
     if fmt == "csv":
         lists = {"fields"}
         return _csv(
@@ -331,12 +328,14 @@ def _criteria(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _show(ds: Dataset, record_id: str, fmt: str) -> str:
+    import json
+
     from . import _convert  # the converter, for this command only
 
     record = ds.get(record_id)
     data = _convert.unstructure(record)
     if fmt == "json":
-        return json_printable(json.dumps(data, ensure_ascii=False, indent=2))
+        return json_lines([data], indent=2)
     kind = next(spec.kind for spec in TABLES if isinstance(record, spec.record))
     rows = [
         [key, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)] for key, v in data.items()
@@ -353,6 +352,8 @@ def _cite_command(ds: Dataset, args: argparse.Namespace) -> str:
         separator = "\n" if args.style in ("bibtex", "ris") else ""
         entries = ds.bibliography(style=args.style, markup=args.markup)
         if args.style == "csl-json":
+            import json
+
             items = [json.loads(e)[0] for e in entries]
             return json.dumps(items, ensure_ascii=False, indent=2)
         return ("\n" + separator).join(entries)

@@ -23,14 +23,15 @@ The pipeline, for :func:`loads` (and :func:`load` of a path or bytes)::
    :class:`~putin_interviews.DatasetError`.
 
 The bundled dataset is loaded once (:func:`dataset`): the same way when its bytes are not the
-ones the tests proved sound (:data:`BUNDLED_SHA256`), and otherwise parsed and deferred
-without the checks, which then are not even imported.
+ones the tests proved sound (:data:`BUNDLED_SHA256`), and otherwise deferred without the
+checks, which then are not even imported, its values read from a copy pre-parsed from those
+bytes (:func:`_preparsed`), so that no JSON parser is imported either.
 """
 
 from __future__ import annotations
 
 import importlib
-import json
+import marshal
 import os
 import re
 import stat
@@ -38,6 +39,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from . import _premade
 from ._dataset import Dataset
 from ._errors import DatasetError, Problem, argument
 from ._gc import collector_paused
@@ -57,7 +59,10 @@ if TYPE_CHECKING:
 __all__ = ["dataset", "load", "loads"]
 
 _DATA_PACKAGE = "putin_interviews.data"
-_DATA_FILE = "putin_interviews.json"
+#: The bundled file, in the package's data.
+DATA_FILE = "putin_interviews.json"
+#: The bundled file's values, pre-parsed (``marshal``) by :mod:`._premake`.
+PREPARSED_FILE = "putin_interviews.marshal"
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -166,6 +171,8 @@ def _parse_text(text: str, source: str | None) -> Any:
                     duplicates.append((obj, key))
                 seen.add(key)
         return obj
+
+    import json  # (a first use of the bundled data reads its pre-parsed copy, and needs none)
 
     try:
         raw = json.loads(text, object_pairs_hook=pairs_hook)
@@ -378,13 +385,18 @@ BUNDLED_SHA256 = "aadd348f2bb70850f7d96f96fc40ba1ef906024163bef5d135b278e79b8d3f
 
 
 def _read_bundled() -> bytes:
+    return read_data(DATA_FILE)
+
+
+def read_data(name: str) -> bytes:
+    """The bytes of the file ``name`` in the package's data."""
     try:
-        with open(os.path.join(os.path.dirname(__file__), "data", _DATA_FILE), "rb") as file:
+        with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as file:
             return file.read()
     except OSError:  # not a directory on disk (a zip archive, say): the import system reads it
         from importlib import resources
 
-        return resources.files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
+        return resources.files(_DATA_PACKAGE).joinpath(name).read_bytes()
 
 
 def _sha256(data: bytes) -> str:
@@ -405,18 +417,48 @@ def _sha256(data: bytes) -> str:
 
 
 def _trusted(data: bytes) -> Dataset:
-    """The dataset of the bundled file's bytes, ``data``, proven sound: parsed and deferred,
-    with no check run again (:data:`BUNDLED_SHA256` says why it may be). Parsed by orjson when
-    it is loaded already, else by the standard library (which costs less to load than orjson
-    saves on a file of this size); the test that proves the file sound reads it both ways."""
-    fast = sys.modules.get("orjson")
+    """The dataset of the bundled file's bytes, ``data``, proven sound: deferred, with no check
+    run again (:data:`BUNDLED_SHA256` says why it may be). Its values are read from the copy
+    pre-parsed from those very bytes (:func:`_preparsed`), or else parsed: by orjson when it is
+    loaded already, else by the standard library (which costs less to load than orjson saves
+    on a file of this size). The test that proves the file sound reads it all three ways."""
     with collector_paused(promote=True):
-        return _deferred(fast.loads(data) if fast is not None else json.loads(data))
+        raw = _preparsed()
+        if raw is None:
+            fast = sys.modules.get("orjson")
+            if fast is None:
+                import json
+
+                fast = json
+            raw = fast.loads(data)
+        return _deferred(raw)
+
+
+def _preparsed() -> Any:
+    """The values of the bundled file whose bytes hash to :data:`BUNDLED_SHA256`, read from
+    the copy :mod:`._premake` pre-parsed from them (by ``marshal``, which is built in: reading
+    it costs a fraction of importing and running a JSON parser), or None. The copy is read only
+    when it was made from bytes of that hash and is, to the byte, the copy the tests read
+    (:data:`._premade.PREPARSED` holds both hashes; tests/test_made.py proves its values the
+    file's)."""
+    made_from, own_hash = _premade.PREPARSED
+    if made_from != BUNDLED_SHA256:
+        return None
+    try:
+        copy = read_data(PREPARSED_FILE)
+    except OSError:
+        return None
+    if _sha256(copy) != own_hash:
+        return None
+    try:
+        return marshal.loads(copy)
+    except (EOFError, ValueError, TypeError):  # pragma: no cover - a Python whose marshal cannot read it
+        return None
 
 
 def _bundled() -> Dataset:
     data = _read_bundled()
-    source = f"<bundled {_DATA_FILE}>"
+    source = f"<bundled {DATA_FILE}>"
     if _sha256(data) == BUNDLED_SHA256:
         return _trusted(data)
     return loads(data, source=source)

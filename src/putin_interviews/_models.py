@@ -6,10 +6,10 @@ object references; relations are answered by :class:`~putin_interviews.Dataset`.
 
 # No ``from __future__ import annotations``: the fields' types are evaluated as each class is
 # defined, which costs less than evaluating their text afterwards (``typing.get_type_hints``).
-import datetime
 
 import attrs
 
+from ._date import date
 from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
 from ._made import bind_builders, premade
 from ._public import public
@@ -89,9 +89,9 @@ class DateWindow:
     """
 
     #: The first day the date can be.
-    earliest: datetime.date
+    earliest: date
     #: The last day the date can be (the same as ``earliest`` for a single day).
-    latest: datetime.date
+    latest: date
     #: Why the window is inferred, in our words.
     basis: str
 
@@ -201,7 +201,7 @@ class Article:
     #: The bylines, as printed; empty where the authors are not known.
     authors: tuple[str, ...]
     #: The date of publication; None where the sources do not give it.
-    published: datetime.date | None
+    published: date | None
     #: The dates the article can have been published in, inferred from its text where
     #: ``published`` is not known: an inference, never a known date, and approximate even
     #: when it is a single day (its basis says how it was inferred).
@@ -249,7 +249,7 @@ class Episode:
     #: The network that broadcast it.
     network: str
     #: The day of its first broadcast; None where the sources do not give it.
-    air_date: datetime.date | None
+    air_date: date | None
     #: Local time and zone as the sources give it, e.g. ``"9 p.m. ET"``.
     air_time: str | None
     #: Person id of the director.

@@ -4,13 +4,13 @@ Written by ``python -m putin_interviews._premake`` (:mod:`._build` says what a b
 :mod:`._made` makes them ready for the record types of the shapes they were written for.
 """
 
-import datetime
 from typing import Any
 
+from ._date import date
 from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
 
 new = object.__new__
-from_iso = datetime.date.fromisoformat
+from_iso = date.fromisoformat
 enum_PersonKind = {m.value: m for m in PersonKind}
 enum_ArticleKind = {m.value: m for m in ArticleKind}
 enum_QuoteMode = {m.value: m for m in QuoteMode}
@@ -398,3 +398,8 @@ FACTORIES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "Quote": (for_Quote, ("Span",)),
     "Critique": (for_Critique, ("Span",)),
 }
+
+
+#: The SHA-256 of the bundled file the pre-parsed copy was made from, and of that copy
+#: (data/putin_interviews.marshal).
+PREPARSED = ("aadd348f2bb70850f7d96f96fc40ba1ef906024163bef5d135b278e79b8d3fd7", "c68b4d5f6f5d392fe3bcdb8cc0936afb845b4e8518ddd1566908efe97c0b840e")

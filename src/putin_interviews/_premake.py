@@ -1,24 +1,32 @@
-"""Writes :mod:`._premade`: the record builders (:mod:`._build`), ahead of time.
+"""Writes :mod:`._premade`: the record builders (:mod:`._build`), ahead of time, and the copy of
+the bundled file's values pre-parsed for its first use (``data/putin_interviews.marshal``).
 
 Run ``python -m putin_interviews._premake`` after changing a record type (its fields, their
-types or order) or the builders' writer; tests/test_made.py fails until then, and meanwhile the
-loader compiles the builder of a changed type at run time (:mod:`._made`).
+types or order), the builders' writer or the bundled file; tests/test_made.py fails until then.
+Meanwhile the loader compiles the builder of a changed type at run time (:mod:`._made`), and
+parses the bundled file itself when the copy is not of its bytes (:func:`._load._preparsed`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 from pathlib import Path
 
-from . import _build, _kinds
+from . import _build, _kinds, _load
 from ._made import shape
 from ._models import DatasetInfo
 from ._tables import TABLES
 
-__all__ = ["TARGET", "source", "write"]
+__all__ = ["PREPARSED_COPY", "TARGET", "holds_the_values", "preparse", "source", "write"]
 
 #: The generated module.
 TARGET = Path(__file__).with_name("_premade.py")
+#: The pre-parsed copy of the bundled file.
+PREPARSED_COPY = Path(__file__).parent / "data" / _load.PREPARSED_FILE
+#: The version of marshal's format written: every Python from 3.4 on reads it.
+_MARSHAL_VERSION = 4
 
 _HEAD = '''\
 """The record builders, written ahead of time: do not edit.
@@ -27,9 +35,9 @@ Written by ``python -m putin_interviews._premake`` (:mod:`._build` says what a b
 :mod:`._made` makes them ready for the record types of the shapes they were written for.
 """
 
-import datetime
 from typing import Any
 
+from ._date import date
 from ._kinds import {kinds}'''
 
 
@@ -67,12 +75,54 @@ def source() -> str:
         + _table("SHAPES", "str", shapes),
         "#: Each record type's factory, and the types of the records it holds (before it here).\n"
         + _table("FACTORIES", "tuple[Any, tuple[str, ...]]", factories),
+        "#: The SHA-256 of the bundled file the pre-parsed copy was made from, and of that copy\n"
+        f"#: ({PREPARSED_COPY.parent.name}/{PREPARSED_COPY.name}).\n"
+        f"PREPARSED = ({_string(_sha256(_bundled()))}, {_string(_sha256(_read(PREPARSED_COPY)))})",
     ]
     return "\n\n\n".join(text) + "\n"
 
 
+def _bundled() -> bytes:
+    return _load.read_data(_load.DATA_FILE)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def preparse() -> bytes:
+    """The pre-parsed copy of the bundled file as it is: its values, by the standard parser.
+
+    >>> import json, marshal
+    >>> marshal.loads(preparse()) == json.loads(_bundled())
+    True
+    """
+    return marshal.dumps(json.loads(_bundled()), _MARSHAL_VERSION)
+
+
+def holds_the_values(copy: bytes) -> bool:
+    """Whether ``copy`` (marshal's) holds the bundled file's values as it is: each of the same
+    type (``json.dumps`` tells 1 from 1.0 and True, which ``==`` does not), in the same order.
+
+    >>> holds_the_values(preparse()), holds_the_values(marshal.dumps({}))
+    (True, False)
+    """
+    return json.dumps(marshal.loads(copy)) == json.dumps(json.loads(_bundled()))
+
+
 def write() -> Path:
-    """Write :mod:`._premade` anew; returns its path."""
+    """Write the pre-parsed copy of the bundled file (when its values are not the file's) and
+    :mod:`._premade` anew; returns the module's path."""
+    copy = _read(PREPARSED_COPY)
+    if not copy or not holds_the_values(copy):
+        PREPARSED_COPY.write_bytes(preparse())
     TARGET.write_text(source(), encoding="utf-8")
     return TARGET
 

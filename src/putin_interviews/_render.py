@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import re
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "format_table",
     "header",
     "html_table",
+    "json_lines",
     "json_printable",
     "printable",
 ]
@@ -68,6 +69,23 @@ def json_printable(text: str) -> str:
     "\u009b2J\u202e"
     """
     return re.sub(_JSON_UNPRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_lines(values: Iterable[object], indent: int | None = None) -> str:
+    r"""``values`` as JSON text, one to a line (``indent``: each spread over lines so indented),
+    UTF-8 characters as they are, safe on a terminal (:func:`json_printable`).
+
+    >>> print(json_lines([{"a": "é"}, ["\x9b"]]))
+    {"a": "é"}
+    ["\u009b"]
+    >>> print(json_lines([[1]], indent=2))
+    [
+      1
+    ]
+    """
+    import json  # (loaded by what writes JSON: listing quotations as a table loads none)
+
+    return json_printable("\n".join(json.dumps(v, ensure_ascii=False, indent=indent) for v in values))
 
 
 def cell_text(value: object) -> str:

@@ -9,7 +9,6 @@ demand (as ``packaging.version.Version`` does with its caches).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import compress, repeat
@@ -458,6 +457,8 @@ class Table(Sequence[R]):
         >>> putin_interviews.quotes(text="always hope").to_json().startswith('[\\n  {\\n    "id": ')
         True
         """
+        import json  # (loaded by what writes JSON: a first use reads none)
+
         return json.dumps(self.to_dicts(), ensure_ascii=False, indent=2)
 
     def to_csv(self) -> str:

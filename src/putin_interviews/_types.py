@@ -4,7 +4,6 @@ records' own validators)."""
 
 from __future__ import annotations
 
-import datetime
 import enum
 import types
 import typing
@@ -12,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
+
+from ._date import date
 
 # The rules and the messages are imported when a record is first checked: a first use of the
 # bundled data makes its records without checking them again, and does not load them.
@@ -100,7 +101,7 @@ def _rules_checks() -> dict[Any, tuple[Any, ...]]:
     from . import _rules
 
     # A record holds a scalar's value (a date, not its text): the limits apply, past the type.
-    return {scalar: checks[1:] for scalar, checks in _rules.SCALAR_RULES.items() if scalar is not datetime.date}
+    return {scalar: checks[1:] for scalar, checks in _rules.SCALAR_RULES.items() if scalar is not date}
 
 
 class _FieldCheck:
