@@ -358,15 +358,60 @@ def test_the_pre_parsed_copy_is_the_bundled_files_values() -> None:
     # same order, made from the file's bytes as they are and proven here to the byte.
     copy = _premake.PREPARSED_COPY.read_bytes()
     data = _load._read_bundled()
-    assert _premake.holds_the_values(copy)
+    assert _premake.holds_the_values(copy), _PREMAKE
     assert marshal.loads(copy) == json.loads(data)
-    other = json.loads(data)
-    other["info"]["schema_version"] = float(other["info"]["schema_version"])  # == the int, and not it
-    assert other == json.loads(data)
-    assert not _premake.holds_the_values(marshal.dumps(other))
-    assert (hashlib.sha256(data).hexdigest(), hashlib.sha256(copy).hexdigest()) == _premade.PREPARSED, (
-        "data/putin_interviews.marshal is out of date: write it anew with python -m putin_interviews._premake"
-    )
+    assert (hashlib.sha256(data).hexdigest(), hashlib.sha256(copy).hexdigest()) == _premade.PREPARSED, _PREMAKE
+
+
+_PREMAKE = "data/putin_interviews.marshal is out of date: write it anew with python -m putin_interviews._premake"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda v: v["info"].update(schema_version=float(v["info"]["schema_version"])),  # == the int
+        lambda v: v.update(quotes=tuple(v["quotes"])),  # == no list
+        lambda v: v.update(info=dict(reversed(v["info"].items()))),  # == in any order
+        lambda v: v["quotes"][0].update(text=v["quotes"][0]["text"] + "."),
+        lambda v: v["quotes"].pop(),
+    ],
+    ids=["a float for an int", "a tuple for a list", "keys reordered", "a text changed", "a quotation less"],
+)
+def test_a_copy_of_other_values_does_not_hold_the_files(change: Callable[[dict[str, Any]], object]) -> None:
+    values = json.loads(_load._read_bundled())
+    change(values)
+    assert not _premake.holds_the_values(marshal.dumps(values))
+
+
+def test_premake_writes_the_copy_only_when_the_files_values_changed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(_premake, "TARGET", tmp_path / "_premade.py")
+    monkeypatch.setattr(_premake, "PREPARSED_COPY", tmp_path / "copy.marshal")
+    _premake.write()
+    first = _premake.PREPARSED_COPY.read_bytes()
+    assert _premake.holds_the_values(first)
+    assert _load.sha256(first) in _premake.TARGET.read_text("utf-8")
+    made: list[bytes] = []
+    real_preparse = _premake.preparse
+
+    def preparse() -> bytes:
+        made.append(real_preparse())
+        return made[-1]
+
+    monkeypatch.setattr(_premake, "preparse", preparse)
+    _premake.write()  # the same values: the copy is left as it is
+    assert made == []
+    assert _premake.PREPARSED_COPY.read_bytes() == first
+    values = json.loads(_load._read_bundled())
+    values["quotes"][0]["text"] += "."
+    changed = json.dumps(values).encode()
+    real = _load.read_data
+    monkeypatch.setattr(_load, "read_data", lambda name: changed if name == _load.DATA_FILE else real(name))
+    _premake.write()
+    assert len(made) == 1
+    assert marshal.loads(_premake.PREPARSED_COPY.read_bytes()) == values
+    assert f"({_load.sha256(changed)!r}".replace("'", '"') in _premake.TARGET.read_text("utf-8")
 
 
 def _record_types() -> Iterator[type]:

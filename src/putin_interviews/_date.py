@@ -1,9 +1,10 @@
 """The date type of the records, without the pure-Python :mod:`datetime`.
 
 On Python 3.10 and 3.11, ``import datetime`` runs the module's pure-Python version, then
-replaces its classes with those of CPython's C module ``_datetime``: a millisecond, a tenth of a
+replaces its classes with those of CPython's C module ``_datetime``: more than a millisecond of a
 first use of the bundled data. ``date`` here is taken from that C module where there is one,
-and so is the very class ``datetime.date`` (tests/test_made.py); elsewhere, from :mod:`datetime`.
+and so is the very class ``datetime.date`` (as the example shows); elsewhere, from
+:mod:`datetime`.
 
 >>> import datetime
 >>> date is datetime.date

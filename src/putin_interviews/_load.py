@@ -58,7 +58,8 @@ if TYPE_CHECKING:
 
 __all__ = ["dataset", "load", "loads"]
 
-_DATA_PACKAGE = "putin_interviews.data"
+#: The folder of the package's data.
+_DATA = "data"
 #: The bundled file, in the package's data.
 DATA_FILE = "putin_interviews.json"
 #: The bundled file's values, pre-parsed (``marshal``) by :mod:`._premake`.
@@ -388,22 +389,31 @@ def _read_bundled() -> bytes:
     return read_data(DATA_FILE)
 
 
+def data_path(name: str) -> str:
+    """The path of the file ``name`` in the package's data, when installed as files.
+
+    >>> os.path.basename(data_path(DATA_FILE))
+    'putin_interviews.json'
+    """
+    return os.path.join(os.path.dirname(__file__), _DATA, name)
+
+
 def read_data(name: str) -> bytes:
     """The bytes of the file ``name`` in the package's data."""
     try:
-        with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as file:
+        with open(data_path(name), "rb") as file:
             return file.read()
     except OSError:  # not a directory on disk (a zip archive, say): the import system reads it
         from importlib import resources
 
-        return resources.files(_DATA_PACKAGE).joinpath(name).read_bytes()
+        return resources.files(__package__).joinpath(_DATA).joinpath(name).read_bytes()
 
 
-def _sha256(data: bytes) -> str:
+def sha256(data: bytes) -> str:
     """The SHA-256 of ``data``, in hex, by CPython's own module when it has one (hashlib would
     load OpenSSL, which costs more than hashing the bundled file).
 
-    >>> _sha256(b"abc")[:16]
+    >>> sha256(b"abc")[:16]
     'ba7816bf8f01cfea'
     """
     for name in ("_sha256", "_sha2"):  # Python 3.10 and 3.11; 3.12 and later
@@ -416,39 +426,40 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _trusted(data: bytes) -> Dataset:
-    """The dataset of the bundled file's bytes, ``data``, proven sound: deferred, with no check
-    run again (:data:`BUNDLED_SHA256` says why it may be). Its values are read from the copy
-    pre-parsed from those very bytes (:func:`_preparsed`), or else parsed: by orjson when it is
-    loaded already, else by the standard library (which costs less to load than orjson saves
-    on a file of this size). The test that proves the file sound reads it all three ways."""
+def _trusted(data: bytes, digest: str) -> Dataset:
+    """The dataset of the bundled file's bytes, ``data``, whose SHA-256 (``digest``) the caller
+    found to be :data:`BUNDLED_SHA256`: deferred, with no check run again (that constant says
+    why it may be). Its values are read from the copy pre-parsed from bytes of that hash
+    (:func:`_preparsed`), or else parsed: by orjson when it is loaded already, else by the
+    standard library (which costs less to load than orjson saves on a file of this size). The
+    test that proves the file sound reads it all three ways."""
     with collector_paused(promote=True):
-        raw = _preparsed()
+        raw = _preparsed(digest)
         if raw is None:
-            fast = sys.modules.get("orjson")
-            if fast is None:
+            parser = sys.modules.get("orjson")
+            if parser is None:
                 import json
 
-                fast = json
-            raw = fast.loads(data)
+                parser = json
+            raw = parser.loads(data)
         return _deferred(raw)
 
 
-def _preparsed() -> Any:
-    """The values of the bundled file whose bytes hash to :data:`BUNDLED_SHA256`, read from
-    the copy :mod:`._premake` pre-parsed from them (by ``marshal``, which is built in: reading
-    it costs a fraction of importing and running a JSON parser), or None. The copy is read only
-    when it was made from bytes of that hash and is, to the byte, the copy the tests read
-    (:data:`._premade.PREPARSED` holds both hashes; tests/test_made.py proves its values the
-    file's)."""
+def _preparsed(digest: str) -> Any:
+    """The values of the bundled file whose bytes hash to ``digest``, read from the copy
+    :mod:`._premake` pre-parsed from them (by ``marshal``, which is built in: reading it costs a
+    fraction of importing and running a JSON parser), or None. The copy is read only for the
+    bytes the tests proved sound (:data:`BUNDLED_SHA256`), when it was made from bytes of that
+    hash, and when it is, to the byte, the copy the tests read (:data:`._premade.PREPARSED`
+    holds both hashes; tests/test_made.py proves its values the file's)."""
     made_from, own_hash = _premade.PREPARSED
-    if made_from != BUNDLED_SHA256:
+    if not digest == made_from == BUNDLED_SHA256:
         return None
     try:
         copy = read_data(PREPARSED_FILE)
     except OSError:
         return None
-    if _sha256(copy) != own_hash:
+    if sha256(copy) != own_hash:
         return None
     try:
         return marshal.loads(copy)
@@ -459,8 +470,9 @@ def _preparsed() -> Any:
 def _bundled() -> Dataset:
     data = _read_bundled()
     source = f"<bundled {DATA_FILE}>"
-    if _sha256(data) == BUNDLED_SHA256:
-        return _trusted(data)
+    digest = sha256(data)
+    if digest == BUNDLED_SHA256:
+        return _trusted(data, digest)
     return loads(data, source=source)
 
 

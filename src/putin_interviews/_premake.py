@@ -9,10 +9,10 @@ parses the bundled file itself when the copy is not of its bytes (:func:`._load.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 from pathlib import Path
+from typing import Any
 
 from . import _build, _kinds, _load
 from ._made import shape
@@ -24,7 +24,7 @@ __all__ = ["PREPARSED_COPY", "TARGET", "holds_the_values", "preparse", "source",
 #: The generated module.
 TARGET = Path(__file__).with_name("_premade.py")
 #: The pre-parsed copy of the bundled file.
-PREPARSED_COPY = Path(__file__).parent / "data" / _load.PREPARSED_FILE
+PREPARSED_COPY = Path(_load.data_path(_load.PREPARSED_FILE))
 #: The version of marshal's format written: every Python from 3.4 on reads it.
 _MARSHAL_VERSION = 4
 
@@ -77,17 +77,13 @@ def source() -> str:
         + _table("FACTORIES", "tuple[Any, tuple[str, ...]]", factories),
         "#: The SHA-256 of the bundled file the pre-parsed copy was made from, and of that copy\n"
         f"#: ({PREPARSED_COPY.parent.name}/{PREPARSED_COPY.name}).\n"
-        f"PREPARSED = ({_string(_sha256(_bundled()))}, {_string(_sha256(_read(PREPARSED_COPY)))})",
+        f"PREPARSED = ({_string(_load.sha256(_bundled()))}, {_string(_load.sha256(_read(PREPARSED_COPY)))})",
     ]
     return "\n\n\n".join(text) + "\n"
 
 
 def _bundled() -> bytes:
     return _load.read_data(_load.DATA_FILE)
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _read(path: Path) -> bytes:
@@ -108,13 +104,34 @@ def preparse() -> bytes:
 
 
 def holds_the_values(copy: bytes) -> bool:
-    """Whether ``copy`` (marshal's) holds the bundled file's values as it is: each of the same
-    type (``json.dumps`` tells 1 from 1.0 and True, which ``==`` does not), in the same order.
+    """Whether ``copy`` (marshal's) holds the bundled file's values as it is, as the standard
+    parser reads them: objects of the same keys in the same order, arrays of the same length,
+    and every key and value of the same type and equal (where ``==`` takes 1 for 1.0 and
+    True, and a tuple for no list).
 
     >>> holds_the_values(preparse()), holds_the_values(marshal.dumps({}))
     (True, False)
     """
-    return json.dumps(marshal.loads(copy)) == json.dumps(json.loads(_bundled()))
+    return _same(marshal.loads(copy), json.loads(_bundled()))
+
+
+def _same(a: Any, b: Any) -> bool:
+    """``a`` and ``b`` are the same JSON values, to their types.
+
+    >>> _same({"a": [1, None]}, {"a": [1, None]}), _same([1], [True]), _same([1], (1,))
+    (True, False, False)
+    >>> _same({"a": 1, "b": 2}, {"b": 2, "a": 1}), _same({1: 0}, {"1": 0})
+    (False, False)
+    """
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(
+            _same(ka, kb) and _same(va, vb) for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=False)
+        )
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=False))
+    return bool(a == b)
 
 
 def write() -> Path:
