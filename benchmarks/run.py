@@ -101,19 +101,27 @@ def cold_env(work: Path) -> dict[str, str]:
     return env
 
 
-def cold(setup: str, code: str, repeat: int, env: dict[str, str]) -> tuple[float, float]:
-    """Median wall and CPU times of ``code`` in a fresh interpreter, after ``setup``,
-    measured inside it (a first, untimed run writes the byte code)."""
-    script = (
+def cold(runs: list[tuple[str, str]], repeat: int, env: dict[str, str]) -> list[tuple[float, float]]:
+    """Median wall and CPU times of each ``(setup, code)`` of ``runs``: ``code`` in a fresh
+    interpreter after ``setup``, measured inside it, the runs taking turns (so that the machine
+    getting busier or quieter shifts them alike); a first, untimed run writes the byte code."""
+    scripts = [
         f"import time\n{setup}\nt, c = time.perf_counter(), time.process_time()\n{code}\n"
         "print(time.perf_counter() - t, time.process_time() - c)"
-    )
-    runs = [
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout
-        for _ in range(repeat + 1)
-    ][1:]
-    walls, cpus = zip(*(map(float, out.split()) for out in runs), strict=True)
-    return statistics.median(walls), statistics.median(cpus)
+        for setup, code in runs
+    ]
+
+    def once(script: str) -> tuple[float, float]:
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+        wall_time, cpu = map(float, out.stdout.split())
+        return wall_time, cpu
+
+    for script in scripts:
+        once(script)
+    seen = [[once(script) for script in scripts] for _ in range(repeat)]
+    return [
+        (statistics.median(s[k][0] for s in seen), statistics.median(s[k][1] for s in seen)) for k in range(len(runs))
+    ]
 
 
 def wall(command: list[str], repeat: int, env: dict[str, str]) -> float:
@@ -131,13 +139,14 @@ def first_use(work: Path, repeat: int) -> None:
     against starting Python with attrs and cattrs (taking turns, medians of ``repeat``)."""
     env = cold_env(work)
     code = "ds = pi.dataset()\nfor table in ds.tables(): table[0]"
-    took, cpu = cold("import attrs, cattrs\nimport putin_interviews as pi", code, repeat, env)
-    row("first use of the bundled data: dataset() and every table", took, f"beyond the import; CPU {cpu * 1e3:.1f} ms")
     source = peer_classes()
     (work / "peer_classes.py").write_text(source, encoding="utf-8")
-    peer, _ = cold(f"import attrs, cattrs, sys\nsys.path.insert(0, {str(work)!r})", "import peer_classes", repeat, env)
+    ours = ("import attrs, cattrs\nimport putin_interviews as pi", code)
+    peers = (f"import attrs, cattrs, sys\nsys.path.insert(0, {str(work)!r})", "import peer_classes")
+    [(took, cpu), (peer, _)] = cold([ours, peers], repeat, env)
+    row("first use of the bundled data: dataset() and every table", took, f"beyond the import; CPU {cpu * 1e3:.1f} ms")
     what = f"attrs making {source.count('@attrs.frozen')} classes of the same fields (the peer)"
-    row(what, peer, f"the first use is {took / peer:.2f}× this")
+    row(what, peer, f"the first use is {took / peer:.2f}× this, taking turns")
     script = Path(sys.executable).with_name("putin-interviews")  # the installed command
     cli = [str(script) if script.exists() else sys.executable, "quotes", "--speaker", "putin"]
     if not script.exists():
