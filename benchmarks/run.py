@@ -101,10 +101,11 @@ def cold_env(work: Path) -> dict[str, str]:
     return env
 
 
-def cold(runs: list[tuple[str, str]], repeat: int, env: dict[str, str]) -> list[tuple[float, float]]:
-    """Median wall and CPU times of each ``(setup, code)`` of ``runs``: ``code`` in a fresh
-    interpreter after ``setup``, measured inside it, the runs taking turns (so that the machine
-    getting busier or quieter shifts them alike); a first, untimed run writes the byte code."""
+def cold(runs: list[tuple[str, str]], repeat: int, env: dict[str, str]) -> list[list[tuple[float, float]]]:
+    """Wall and CPU times of each ``(setup, code)`` of ``runs`` in each of ``repeat`` turns:
+    ``code`` in a fresh interpreter after ``setup``, measured inside it, the runs taking turns
+    (so that the machine getting busier or quieter shifts them alike); a first, untimed run
+    writes the byte code."""
     scripts = [
         f"import time\n{setup}\nt, c = time.perf_counter(), time.process_time()\n{code}\n"
         "print(time.perf_counter() - t, time.process_time() - c)"
@@ -118,10 +119,7 @@ def cold(runs: list[tuple[str, str]], repeat: int, env: dict[str, str]) -> list[
 
     for script in scripts:
         once(script)
-    seen = [[once(script) for script in scripts] for _ in range(repeat)]
-    return [
-        (statistics.median(s[k][0] for s in seen), statistics.median(s[k][1] for s in seen)) for k in range(len(runs))
-    ]
+    return [[once(script) for script in scripts] for _ in range(repeat)]
 
 
 def wall(command: list[str], repeat: int, env: dict[str, str]) -> float:
@@ -143,10 +141,12 @@ def first_use(work: Path, repeat: int) -> None:
     (work / "peer_classes.py").write_text(source, encoding="utf-8")
     ours = ("import attrs, cattrs\nimport putin_interviews as pi", code)
     peers = (f"import attrs, cattrs, sys\nsys.path.insert(0, {str(work)!r})", "import peer_classes")
-    [(took, cpu), (peer, _)] = cold([ours, peers], repeat, env)
+    turns = cold([ours, peers], repeat, env)
+    took, cpu, peer = (statistics.median(turn[k][j] for turn in turns) for k, j in ((0, 0), (0, 1), (1, 0)))
+    ratio = statistics.median(turn[0][0] / turn[1][0] for turn in turns)
     row("first use of the bundled data: dataset() and every table", took, f"beyond the import; CPU {cpu * 1e3:.1f} ms")
     what = f"attrs making {source.count('@attrs.frozen')} classes of the same fields (the peer)"
-    row(what, peer, f"the first use is {took / peer:.2f}× this, taking turns")
+    row(what, peer, f"the first use is {ratio:.2f}× this (the median of the turns' ratios)")
     script = Path(sys.executable).with_name("putin-interviews")  # the installed command
     cli = [str(script) if script.exists() else sys.executable, "quotes", "--speaker", "putin"]
     if not script.exists():
@@ -161,10 +161,10 @@ def first_use(work: Path, repeat: int) -> None:
 
 def peer_classes() -> str:
     """The source of a module that makes, with attrs and nothing else, a class of the same name,
-    fields and defaults as each attrs class a first use of the bundled data makes (found in a
-    fresh process): what attrs takes to make them the usual way (its own methods, no
-    validators), a peer for the first use in the same run. The field types are left as text, so
-    the module imports nothing else."""
+    fields, defaults and keyword-only-ness as each attrs class a first use of the bundled data
+    makes (found in a fresh process): what attrs takes to make them the usual way (its own
+    methods, no validators), a peer for the first use in the same run. The field types are left
+    as text, so the module imports nothing else."""
     script = (
         "import sys, attrs, putin_interviews as pi\n"
         "for table in pi.dataset().tables(): table[0]\n"
@@ -172,9 +172,12 @@ def peer_classes() -> str:
         "ours = [m for n, m in sorted(sys.modules.items()) if n.startswith('putin_interviews')]\n"
         "for cls in dict.fromkeys(c for m in ours for c in vars(m).values() if isinstance(c, type)):\n"
         "    if attrs.has(cls) and cls.__module__.startswith('putin_interviews'):\n"
-        "        lines += ['', '', '@attrs.frozen(kw_only=True)', f'class {cls.__name__}:']\n"
+        "        kw_only = all(f.kw_only for f in attrs.fields(cls))\n"
+        "        lines += ['', '', f'@attrs.frozen(kw_only={kw_only})', f'class {cls.__name__}:']\n"
         "        for f in attrs.fields(cls):\n"
         "            default = '' if f.default is attrs.NOTHING else f' = {f.default!r}'\n"
+        "            if isinstance(f.default, attrs.Factory):  # (a factory of the builtins')\n"
+        "                default = f' = attrs.Factory({f.default.factory.__qualname__})'\n"
         "            text = f.type.__name__ if isinstance(f.type, type) else str(f.type)\n"
         "            lines.append(f'    {f.name}: {text!r}{default}')\n"
         "print('\\n'.join(lines))\n"

@@ -23,6 +23,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 ROOT = Path(__file__).resolve().parents[1]
 #: Where the source articles are: ``PUTIN_INTERVIEWS_SEEDS`` or ``../shared/seeds`` beside the checkout.
 SEEDS = Path(os.environ.get("PUTIN_INTERVIEWS_SEEDS", ROOT.parent / "shared" / "seeds"))
+#: What a test of the bundled file's pre-parsed copy says when it fails.
+PREMAKE_HINT = (
+    "is data/putin_interviews.marshal (or _premade.py) out of date? "
+    "write them anew with python -m putin_interviews._premake"
+)
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from hypothesis import given
 import putin_interviews
 from putin_interviews import Dataset, DatasetError, Quote, _check, _convert, _load, _premade
 
-from .conftest import no_orjson
+from .conftest import PREMAKE_HINT, no_orjson
 from .strategies import datasets
 
 
@@ -118,14 +118,11 @@ def test_the_bundled_file_is_the_one_proven_sound() -> None:
                 stack.enter_context(_no_preparsed_copy())
             if reading == "standard library":
                 stack.enter_context(no_orjson())
-            assert (_load._preparsed(digest) is not None) == (reading == "pre-parsed copy"), _PREMAKE
+            assert (_load._preparsed(digest) is not None) == (reading == "pre-parsed copy"), PREMAKE_HINT
             trusted = _load._trusted(data, digest)
         assert trusted == checked
         for name in ("quotes", "critiques", "people", "topics", "articles", "episodes"):
             assert getattr(trusted, name).to_dicts() == getattr(checked, name).to_dicts()
-
-
-_PREMAKE = "is data/putin_interviews.marshal out of date? write it anew with python -m putin_interviews._premake"
 
 
 @contextlib.contextmanager
@@ -154,11 +151,22 @@ def _first_use(monkeypatch: pytest.MonkeyPatch) -> tuple[Dataset, list[bytes]]:
 
 def test_a_first_use_reads_the_pre_parsed_copy_and_parses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     ds, parsed = _first_use(monkeypatch)
-    assert parsed == []
+    assert not parsed, PREMAKE_HINT
     assert ds == putin_interviews.loads(_load._read_bundled())
     # Only for the bytes proven sound: the copy's values are no other bytes'.
     assert _load._preparsed(_load.BUNDLED_SHA256) is not None
     assert _load._preparsed(hashlib.sha256(b"{}").hexdigest()) is None
+
+
+def test_other_bytes_trusted_are_read_themselves_not_the_copy() -> None:
+    # _trusted reads the copy for the digest it is given, not for any bytes: other bytes (as
+    # another version of the bundled file would be) are parsed, and give their own values.
+    values = json.loads(_load._read_bundled())
+    values["quotes"][0]["context"] = "Another context."
+    other = json.dumps(values).encode()
+    trusted = _load._trusted(other, _load.sha256(other))
+    assert trusted == putin_interviews.loads(other)
+    assert trusted.quotes[0].context == "Another context."
 
 
 _CHANGES = ["made from other bytes", "another copy", "no copy", "a copy of one value changed", "a copy cut short"]
@@ -221,7 +229,7 @@ def test_the_first_use_of_the_bundled_data_imports_no_check() -> None:
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert result.stdout.strip() == "[]", result.stderr
+    assert result.stdout.strip() == "[]", result.stderr or f"json imported? {PREMAKE_HINT}"
 
 
 @pytest.mark.parametrize("change", ["bad reference", "same meaning, other bytes"])

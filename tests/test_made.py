@@ -30,6 +30,8 @@ import putin_interviews as pi
 from putin_interviews import _build, _load, _made, _models, _premade, _premake, _tables
 from putin_interviews._limits import MAX_STRING
 
+from .conftest import PREMAKE_HINT
+
 PACKAGE = Path(pi.__file__).parent
 
 # ------------------------------------------------------------------ the classes, made both ways
@@ -354,16 +356,38 @@ def test_the_premade_builders_are_current() -> None:
 
 def test_the_pre_parsed_copy_is_the_bundled_files_values() -> None:
     # What the first use reads in place of the bundled file (_load._preparsed): its values,
-    # each of the same type (json.dumps tells 1 from 1.0 and True, which == does not), in the
-    # same order, made from the file's bytes as they are and proven here to the byte.
+    # each of the same type (where == takes 1 for 1.0 and True), in the same order, made from
+    # the file's bytes as they are and proven here to the byte.
+    assert _premake.PREPARSED_COPY.is_file(), PREMAKE_HINT
     copy = _premake.PREPARSED_COPY.read_bytes()
     data = _load._read_bundled()
-    assert _premake.holds_the_values(copy), _PREMAKE
+    assert _premake.holds_the_values(copy), PREMAKE_HINT
     assert marshal.loads(copy) == json.loads(data)
-    assert (hashlib.sha256(data).hexdigest(), hashlib.sha256(copy).hexdigest()) == _premade.PREPARSED, _PREMAKE
+    assert (hashlib.sha256(data).hexdigest(), hashlib.sha256(copy).hexdigest()) == _premade.PREPARSED, PREMAKE_HINT
 
 
-_PREMAKE = "data/putin_interviews.marshal is out of date: write it anew with python -m putin_interviews._premake"
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES)
+def test_same_json_values_are_the_same_through_marshal(value: Any) -> None:
+    assert _premake._same(marshal.loads(marshal.dumps(value)), value)
+
+
+@given(_JSON_VALUES, _JSON_VALUES)
+def test_same_json_values_are_those_of_the_same_json_text(a: Any, b: Any) -> None:
+    # For values a parser can give (no NaN, no infinity), _same is: the same JSON text (which
+    # tells 1 from 1.0 and true, -0.0 from 0.0, and keys in another order).
+    try:
+        texts = json.dumps(a, allow_nan=False), json.dumps(b, allow_nan=False)
+    except ValueError:  # not JSON
+        return
+    assert _premake._same(a, b) == (texts[0] == texts[1])
+    assert _premake._same(a, json.loads(texts[0]))
 
 
 @pytest.mark.parametrize(
@@ -392,6 +416,10 @@ def test_premake_writes_the_copy_only_when_the_files_values_changed(
     first = _premake.PREPARSED_COPY.read_bytes()
     assert _premake.holds_the_values(first)
     assert _load.sha256(first) in _premake.TARGET.read_text("utf-8")
+    for garbage in (b"", b"?", first[:-9]):  # not marshal data: written anew, not a crash
+        _premake.PREPARSED_COPY.write_bytes(garbage)
+        _premake.write()
+        assert _premake.PREPARSED_COPY.read_bytes() == first
     made: list[bytes] = []
     real_preparse = _premake.preparse
 

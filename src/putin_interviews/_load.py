@@ -399,7 +399,11 @@ def data_path(name: str) -> str:
 
 
 def read_data(name: str) -> bytes:
-    """The bytes of the file ``name`` in the package's data."""
+    """The bytes of the file ``name`` in the package's data.
+
+    >>> read_data(DATA_FILE)[:10]
+    b'{\\n  "info"'
+    """
     try:
         with open(data_path(name), "rb") as file:
             return file.read()

@@ -105,23 +105,30 @@ def preparse() -> bytes:
 
 def holds_the_values(copy: bytes) -> bool:
     """Whether ``copy`` (marshal's) holds the bundled file's values as it is, as the standard
-    parser reads them: objects of the same keys in the same order, arrays of the same length,
-    and every key and value of the same type and equal (where ``==`` takes 1 for 1.0 and
-    True, and a tuple for no list).
+    parser reads them (:func:`_same`); False too when it is no marshal data at all.
 
-    >>> holds_the_values(preparse()), holds_the_values(marshal.dumps({}))
-    (True, False)
+    >>> holds_the_values(preparse()), holds_the_values(marshal.dumps({})), holds_the_values(b"?")
+    (True, False, False)
     """
-    return _same(marshal.loads(copy), json.loads(_bundled()))
+    try:
+        values = marshal.loads(copy)
+    except (EOFError, ValueError, TypeError):
+        return False
+    return _same(values, json.loads(_bundled()))
 
 
 def _same(a: Any, b: Any) -> bool:
-    """``a`` and ``b`` are the same JSON values, to their types.
+    """``a`` and ``b`` are the same JSON values to their types, where ``==`` is not enough:
+    objects of the same keys in the same order, arrays of the same length, and every key and
+    value of the same type and equal (``==`` takes 1 for 1.0 and True, and -0.0 for 0.0, and
+    no NaN for itself: a float is compared by its ``repr``).
 
     >>> _same({"a": [1, None]}, {"a": [1, None]}), _same([1], [True]), _same([1], (1,))
     (True, False, False)
     >>> _same({"a": 1, "b": 2}, {"b": 2, "a": 1}), _same({1: 0}, {"1": 0})
     (False, False)
+    >>> _same(float("nan"), float("nan")), _same(-0.0, 0.0)
+    (True, False)
     """
     if type(a) is not type(b):
         return False
@@ -131,6 +138,8 @@ def _same(a: Any, b: Any) -> bool:
         )
     if isinstance(a, list):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=False))
+    if isinstance(a, float):
+        return repr(a) == repr(b)
     return bool(a == b)
 
 
