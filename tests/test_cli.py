@@ -12,8 +12,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import putin_interviews as pi
 from putin_interviews._cli import build_parser, main
@@ -364,3 +367,37 @@ def test_quotes_about_a_subject(capsys: pytest.CaptureFixture[str]) -> None:
     ids = [json.loads(line)["id"] for line in out.splitlines()]
     assert ids == [q.id for q in pi.dataset().quotes_about("obama")]
     assert len(ids) == 5
+
+
+_COLUMNS = st.one_of(
+    st.none(),
+    st.integers(-5, 400).map(str),
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\0")),
+)
+
+
+@given(_COLUMNS, st.integers(1, 300))
+def test_the_terminal_width_is_shutils_without_shutil(columns: str | None, fallback: int) -> None:
+    # (Standard output is no terminal under pytest: where COLUMNS says nothing, the fallback.)
+    import shutil
+
+    from putin_interviews._render import help_formatter, terminal_width
+
+    with mock.patch.dict(os.environ, {} if columns is None else {"COLUMNS": columns}):
+        if columns is None:
+            os.environ.pop("COLUMNS", None)
+        assert terminal_width(fallback) == shutil.get_terminal_size((fallback, 24)).columns
+        ours, theirs = help_formatter("prog"), argparse.HelpFormatter("prog")
+        assert (ours._width, ours._max_help_position) == (theirs._width, theirs._max_help_position)
+
+
+def test_the_listing_imports_no_shutil() -> None:
+    code = (
+        "import sys\n"
+        "from putin_interviews._cli import main\n"
+        "main(['quotes', '--speaker', 'putin', '--limit', '1'])\n"
+        "print(sorted(m for m in ('shutil', 'bz2', 'lzma') if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[]"

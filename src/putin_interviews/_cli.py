@@ -21,7 +21,6 @@ import enum
 import functools
 import io
 import os
-import shutil  # (argparse imports it too)
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
@@ -33,7 +32,7 @@ from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, S
 from ._limits import EPISODE_NUMBERS, EXPORT_FORMATS
 from ._load import dataset, load
 from ._models import Person, Topic
-from ._render import format_table, header, json_lines, json_printable, printable
+from ._render import format_table, header, help_formatter, json_lines, json_printable, printable, terminal_width
 from ._table import Table
 from ._tables import TABLES
 from ._version import __version__
@@ -92,7 +91,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _width() -> int:
-    return max(40, shutil.get_terminal_size((100, 24)).columns)
+    return max(40, terminal_width(100))
 
 
 def _count(value: str) -> int:
@@ -301,6 +300,7 @@ def build_parser(*, later: bool = False) -> argparse.ArgumentParser:
     """The command line's parser; with ``later``, a command's arguments are added as it is parsed."""
     parser = _Parser(
         prog=PROG,
+        formatter_class=help_formatter,
         description="Browse, search, cite and export the curated dataset of The Putin Interviews and its press.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -310,7 +310,7 @@ def build_parser(*, later: bool = False) -> argparse.ArgumentParser:
     )
     subs.required = True
     for name, (help_text, arguments) in _COMMANDS.items():
-        sub = subs.add_parser(name, help=help_text)
+        sub = subs.add_parser(name, help=help_text, formatter_class=help_formatter)
         if later:
             sub.later = arguments
         else:

@@ -4,10 +4,15 @@ and the one rule for writing data to a terminal (:func:`printable`)."""
 from __future__ import annotations
 
 import enum
+import os
 import re
+import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = [
     "HTML_END_ROWS",
@@ -15,10 +20,12 @@ __all__ = [
     "cell_text",
     "format_table",
     "header",
+    "help_formatter",
     "html_table",
     "json_lines",
     "json_printable",
     "printable",
+    "terminal_width",
 ]
 
 T = TypeVar("T")
@@ -69,6 +76,42 @@ def json_printable(text: str) -> str:
     "\u009b2J\u202e"
     """
     return re.sub(_JSON_UNPRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def terminal_width(fallback: int) -> int:
+    """The columns of the terminal, as :func:`shutil.get_terminal_size` reckons them (``COLUMNS``
+    when it is a positive number, else standard output's terminal), else ``fallback``; without
+    importing :mod:`shutil`, which loads the compression modules (a listing's tenth).
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"COLUMNS": "77"}):
+    ...     terminal_width(100)
+    77
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or fallback
+
+
+def help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's help formatter for ``prog``, as wide as argparse makes it (the terminal's
+    width less two, 78 without one), measured by :func:`terminal_width`.
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"COLUMNS": "60"}):
+    ...     help_formatter("prog")._width
+    58
+    """
+    import argparse
+
+    return argparse.HelpFormatter(prog, width=terminal_width(80) - 2)
 
 
 def json_lines(values: Iterable[object], indent: int | None = None) -> str:
