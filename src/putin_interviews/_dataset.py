@@ -13,6 +13,7 @@ import attrs
 from ._citable import Citable, Form, Markup, Style
 from ._errors import NotFoundError, argument, suggest
 from ._filters import hit_limit, of_kinds
+from ._kinds import RecordKind  # (at run time too: typing.get_type_hints reads it)
 from ._made import premade
 from ._models import Article, Critique, DatasetInfo, Episode, Person, Quote, Topic
 from ._owned import own_articles, own_critiques, own_episodes, own_people, own_quotes, own_topics
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     import pathlib  # (named in full in signatures: the docs link it)
 
     from ._hits import Hit, Hits, Record
-    from ._kinds import RecordKind
 
 # Citations, exports, checks, hits and search are imported by the methods that use them.
 

@@ -9,6 +9,7 @@ demand (as ``packaging.version.Version`` does with its caches).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import compress, repeat
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from ._dataset import Dataset
     from ._hits import Hit
     from ._search import InvertedIndex
+elif sys.version_info >= (3, 11):  # (so that typing.get_type_hints reads the methods that name it)
+    from typing import Self
 
 # Search, rendering, conversion and export modules are imported by the methods that use them:
 # the first use of a table (the bundled dataset's, say) does not pay for them.
