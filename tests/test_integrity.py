@@ -203,7 +203,8 @@ _NOT_FOR_A_FIRST_USE = [
     "putin_interviews._integrity", "putin_interviews._build", "putin_interviews._source", "putin_interviews._premake",
     "putin_interviews._cite", "putin_interviews._export", "putin_interviews._fileio", "putin_interviews._hits",
     "putin_interviews._search", "putin_interviews._fold", "putin_interviews._occurrences", "putin_interviews._inflect",
-    "putin_interviews._workers", "difflib", "pathlib", "html", "csv", "hashlib", "orjson", "json", "datetime",
+    "putin_interviews._workers", "putin_interviews._corrected", "difflib", "pathlib", "html", "csv", "hashlib",
+    "orjson", "json", "datetime",
 ]  # fmt: skip
 
 

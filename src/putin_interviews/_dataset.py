@@ -218,7 +218,7 @@ class Dataset:
         ('megyn kelly', None)
         """
         argument(query, "query", str, "a string")
-        from ._search import corrected
+        from ._corrected import corrected
 
         return corrected(query, [t._index() for t in self._searched(kind)])
 

@@ -9,17 +9,16 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial, reduce
 from itertools import chain, islice, repeat
 from operator import add, eq, mul, or_, sub
 
 from ._fold import normalize, split_at_apostrophes, terms, tokens
-from ._inflect import base_form
 from ._occurrences import Keyed, joined, of_fields
 from ._once import once
 
-__all__ = ["InvertedIndex", "Keyed", "corrected", "normalize", "split_at_apostrophes", "terms", "tokens"]
+__all__ = ["InvertedIndex", "Keyed", "normalize", "split_at_apostrophes", "terms", "tokens"]
 
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
 _BITMAP_SHARE = 50
@@ -39,28 +38,6 @@ _BAND_FIRST = 64
 _BAND_GROWTH = 4
 # How alike a word must be to an indexed one to be suggested for it (difflib's ratio).
 _CLOSE = 0.75
-
-
-def corrected(query: str, indexes: Sequence[InvertedIndex]) -> str | None:
-    """``query`` with each word that none of ``indexes`` holds replaced by the closest word
-    one of them holds (:meth:`InvertedIndex.closest`), or None when there is nothing to
-    correct: every word is held, or one has no close match.
-
-    >>> corrected("Megyn Kely", [InvertedIndex(1, [(["Megyn Kelly"], 1.0)])])
-    'megyn kelly'
-    """
-    words, changed = [], False
-    for word in tokens(query):
-        term = base_form(word)
-        if any(index.holds(term) for index in indexes):
-            words.append(word)
-            continue
-        found = [near for near in (index.closest(term) for index in indexes) if near is not None]
-        if not found:
-            return None
-        words.append(max(found, key=lambda near: near[0])[1])
-        changed = True
-    return " ".join(words) if changed else None
 
 
 def _positions(bitmap: int, size: int, limit: int | None = None) -> list[int]:
@@ -252,6 +229,18 @@ def _count(docs: _Docs) -> int:
     return docs.count
 
 
+def _after(
+    at: tuple[int, ...], layered: Sequence[Sequence[object]], seen: set[tuple[int, ...]]
+) -> Iterator[tuple[int, ...]]:
+    """Each combination one step after ``at`` (one word's tier or band the next of ``layered``'s)
+    not ``seen`` yet, now seen."""
+    for j, layers in enumerate(layered):
+        after = (*at[:j], at[j] + 1, *at[j + 1 :])
+        if at[j] + 1 < len(layers) and after not in seen:
+            seen.add(after)
+            yield after
+
+
 class InvertedIndex:
     """Word → postings over documents made of weighted fields; AND queries, ranked.
 
@@ -387,12 +376,8 @@ class InvertedIndex:
             while heap and -heap[0][0] == best:  # every combination of this score
                 at = heapq.heappop(heap)[1]
                 group.append(sorted((tiers[i][1] for tiers, i in zip(layered, at, strict=True)), key=_count))
-                for j in range(len(at)):
-                    if at[j] + 1 < len(layered[j]):
-                        after = (*at[:j], at[j] + 1, *at[j + 1 :])
-                        if after not in seen:
-                            seen.add(after)
-                            heapq.heappush(heap, (-score(after), after))
+                for after in _after(at, layered, seen):
+                    heapq.heappush(heap, (-score(after), after))
             taken += len(group)
             if taken > _MAX_COMBINATIONS:  # the best documents are spread too thin: score them
                 return None
@@ -432,12 +417,8 @@ class InvertedIndex:
             taken += 1
             if taken > _MAX_COMBINATIONS:
                 return None
-            for j in range(len(at)):
-                if at[j] + 1 < len(layered[j]):
-                    after = (*at[:j], at[j] + 1, *at[j + 1 :])
-                    if after not in seen:
-                        seen.add(after)
-                        heapq.heappush(heap, (-bound(after), after))
+            for after in _after(at, layered, seen):
+                heapq.heappush(heap, (-bound(after), after))
             parts = sorted((bands[i][1] for bands, i in zip(layered, at, strict=True)), key=_count)
             found = self._meet(parts)
             docs = _positions(found, self._size) if isinstance(found, int) else found
