@@ -64,6 +64,8 @@ _DATA = "data"
 DATA_FILE = "putin_interviews.json"
 #: The bundled file's values, pre-parsed (``marshal``) by :mod:`._premake`.
 PREPARSED_FILE = "putin_interviews.marshal"
+#: What ``marshal.loads`` raises for bytes that are not its data (cut short, another format).
+NOT_MARSHAL = (EOFError, ValueError, TypeError)
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -467,7 +469,7 @@ def _preparsed(digest: str) -> Any:
         return None
     try:
         return marshal.loads(copy)
-    except (EOFError, ValueError, TypeError):  # pragma: no cover - a Python whose marshal cannot read it
+    except NOT_MARSHAL:  # pragma: no cover - a Python whose marshal cannot read it
         return None
 
 

@@ -112,7 +112,7 @@ def holds_the_values(copy: bytes) -> bool:
     """
     try:
         values = marshal.loads(copy)
-    except (EOFError, ValueError, TypeError):
+    except _load.NOT_MARSHAL:
         return False
     return _same(values, json.loads(_bundled()))
 
