@@ -14,6 +14,7 @@ from functools import partial, reduce
 from itertools import chain, islice, repeat
 from operator import add, eq, mul, or_, sub
 
+from ._bitmaps import bitmap_of, positions
 from ._fold import normalize, split_at_apostrophes, terms, tokens
 from ._occurrences import Keyed, joined, of_fields
 from ._once import once
@@ -22,8 +23,6 @@ __all__ = ["InvertedIndex", "Keyed", "normalize", "split_at_apostrophes", "terms
 
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
 _BITMAP_SHARE = 50
-_NONZERO_TO_ONE = bytes([0] + [1] * 255)
-_BITS_OF_BYTE = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 # Intersecting with postings this many times longer than the candidates so far, each
 # candidate is looked up instead.
 _PROBE_SHARE = 8
@@ -40,25 +39,6 @@ _BAND_GROWTH = 4
 _CLOSE = 0.75
 
 
-def _positions(bitmap: int, size: int, limit: int | None = None) -> list[int]:
-    """The set bits of ``bitmap``, in increasing order (the first ``limit`` of them if not
-    None): its nonzero bytes are found in C (``bytes.find``), and each one's bits read from a
-    table."""
-    data = bitmap.to_bytes((size + 7) // 8, "little")
-    find = data.translate(_NONZERO_TO_ONE).find
-    out: list[int] = []
-    append = out.append
-    at = find(1)
-    while at >= 0:
-        base = at << 3
-        for bit in _BITS_OF_BYTE[data[at]]:
-            append(base + bit)
-        if limit is not None and len(out) >= limit:
-            return out[:limit]
-        at = find(1, at + 1)
-    return out
-
-
 class _CountWeights(dict[int, float]):
     """The weight of a word said ``count`` times in a field, ``1 + log(count)``, worked out
     once per count."""
@@ -69,15 +49,6 @@ class _CountWeights(dict[int, float]):
 
 
 _COUNT_WEIGHTS = _CountWeights()
-
-
-def _bitmap(docs: array[int], size: int) -> int:
-    """Bit ``doc`` set for each of ``docs``: a character a document, "1" where one is, read
-    as a binary number (all in C)."""
-    digits = bytearray(b"0") * size
-    deque(map(digits.__setitem__, docs, repeat(ord("1"))), maxlen=0)
-    digits.reverse()
-    return int(digits, 2)
 
 
 class _Docs:
@@ -96,7 +67,7 @@ class _Docs:
         """Bit ``doc`` set for each document, for a frequent set (intersections in C)."""
         if self.count * _BITMAP_SHARE < size:
             return None
-        return once(self, "bits", lambda: _bitmap(self.docs, size))
+        return once(self, "bits", lambda: bitmap_of(self.docs, size))
 
     def distinct(self) -> list[int]:
         """The documents, each once, in increasing order."""
@@ -421,7 +392,7 @@ class InvertedIndex:
                 heapq.heappush(heap, (-bound(after), after))
             parts = sorted((bands[i][1] for bands, i in zip(layered, at, strict=True)), key=_count)
             found = self._meet(parts)
-            docs = _positions(found, self._size) if isinstance(found, int) else found
+            docs = positions(found, self._size) if isinstance(found, int) else found
             if not docs:
                 continue
             for doc, score in zip(docs, _scores(postings, idfs, docs), strict=True):
@@ -443,7 +414,7 @@ class InvertedIndex:
         bitmaps = [f for f in found if isinstance(f, int)]
         lists = [f for f in found if not isinstance(f, int)]
         if bitmaps:
-            lists.append(_positions(reduce(or_, bitmaps), self._size, limit))
+            lists.append(positions(reduce(or_, bitmaps), self._size, limit))
         merged = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
         return merged if limit is None else merged[:limit]
 
@@ -478,4 +449,4 @@ class InvertedIndex:
     def _intersection(self, postings: Sequence[_Docs]) -> list[int]:
         """The documents in every one of ``postings`` (shortest first), in increasing order."""
         found = self._meet(postings)
-        return _positions(found, self._size) if isinstance(found, int) else found
+        return positions(found, self._size) if isinstance(found, int) else found
