@@ -165,6 +165,24 @@ def bench_search(n: int, quotes: Any, repeat: int, row: Row, shown: Row, path: P
         row(f"[{n:,}] search {query!r}, top 10", top, f"FTS5 {peer_top * 1e3:,.2f} ms ({peer_top / top:,.1f}× this)")
     row(f"[{n:,}] scan for two words", scan, "estimated from a tenth" if share > 1 else "")
 
+    # A selection searched: its top 10 among its own records, against ranking every hit of
+    # the table and keeping the selection's (what a search of a selection did before).
+    query = " ".join(common)
+    middle = quotes[len(quotes) // 2]
+    for label, chosen in (
+        ("speaker", quotes.filter(speaker=middle.speaker_id)),
+        ("kind", quotes.filter(kind="fragment")),
+    ):
+        members = {id(q) for q in chosen}
+        took = best_of(lambda c=chosen: c.search(query, limit=10), repeat)
+        every = best_of(lambda m=members: [q for q in quotes.search(query) if id(q) in m][:10], 1)
+        what = f"{label} filter, {len(chosen):,} records ({len(chosen) / n:.1%})"
+        row(
+            f"[{n:,}] search {query!r} in a selection ({what}), top 10",
+            took,
+            f"ranking every hit, then keeping the selection's: {every / took:,.0f}× this",
+        )
+
     if n >= 1_000_000:
         kept, peak, every, worker = index_memory(path)
         shown(

@@ -64,3 +64,33 @@ def test_critique_filters_combine_as_intersection(a: dict[str, Any], b: dict[str
 
 def test_get_quote_round_trips_every_quote() -> None:
     assert all(pi.get_quote(q.id) == q for q in DS.quotes)
+
+
+_SEARCHED = st.sampled_from(["the", "putin", "of the", "russia war", "hope", "stone putin", "the a", "zzz"])
+
+
+@given(
+    criteria(QUOTE_CRITERIA),
+    st.sampled_from(["as is", "sorted", "reversed", "union", "sliced"]),
+    _SEARCHED,
+    st.one_of(st.none(), st.integers(min_value=1, max_value=6)),
+)
+def test_searching_a_selection_ranks_as_the_table_does(
+    crit: dict[str, Any], shape: str, query: str, limit: int | None
+) -> None:
+    # A selection (filtered by an index or a scan, sorted, reversed, combined or sliced) is
+    # searched among its own records: the table's ranking of them, with the same scores, the
+    # others left out, its first ``limit``.
+    chosen = DS.quotes.filter(**crit)
+    chosen = {
+        "as is": chosen,
+        "sorted": chosen.sort_by("episode", "id"),
+        "reversed": chosen[::-1],
+        "union": chosen | DS.quotes.filter(kind="fragment"),
+        "sliced": DS.quotes[3:40],
+    }[shape]
+    members = {id(q) for q in chosen}
+    kept = [(h.record, h.score) for h in DS.quotes.hits(query) if id(h.record) in members]
+    expected = kept if limit is None else kept[:limit]
+    assert [(h.record, h.score) for h in chosen.hits(query, limit)] == expected
+    assert list(chosen.search(query, limit)) == [record for record, _ in expected]

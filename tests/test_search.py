@@ -7,6 +7,7 @@ import math
 import os
 import re
 import unicodedata
+from array import array
 from unittest import mock
 
 import pytest
@@ -263,6 +264,7 @@ def reference_ranking(
     st.sampled_from([1, 2, 8]),
     st.sampled_from([1, 3, 10**6]),
     st.sampled_from([1, 10**6]),
+    st.sets(st.integers(min_value=0, max_value=60)),
 )
 def test_the_index_ranks_as_a_document_by_document_reference(
     table: tuple[list[list[str]], list[float]],
@@ -275,6 +277,7 @@ def test_the_index_ranks_as_a_document_by_document_reference(
     bands: int,
     band_first: int,
     per_process: int,
+    chosen: set[int],
 ) -> None:
     # Folded column by column, counted in bulk, with uniform weights and bitmaps for frequent
     # words: the scores and the order are exactly those worked out record by record.
@@ -297,6 +300,12 @@ def test_the_index_ranks_as_a_document_by_document_reference(
         expected = reference_ranking(documents, weights, query)
         assert index.query(query, limit) == (expected if limit is None else expected[:limit])
         assert index.query(query) == expected
+        # Among some documents only (a filtered collection's): the full ranking's, in its
+        # order, the others left out; any share of them, none or all, on every path.
+        among = sorted(chosen & set(range(len(documents))))
+        kept = [(doc, score) for doc, score, _ in expected if doc in chosen]
+        docs, scores, _ = index.ranked(query, limit, among)
+        assert list(zip(docs, scores, strict=True)) == (kept if limit is None else kept[:limit])
     # The top-k path by bands of weights (max-score), taken directly: any number of bands, of
     # any width, gives the first ``limit`` of the full ranking, ties included.
     found = [index._postings.get(w) for w in dict.fromkeys(terms(query))]
@@ -305,9 +314,12 @@ def test_the_index_ranks_as_a_document_by_document_reference(
         with mock.patch.object(_search, "_BANDS", bands), mock.patch.object(_search, "_BAND_FIRST", band_first):
             for posting in postings:
                 posting.banded = None  # made afresh with these bands
-            banded = index._banded(postings, limit)
+            banded = index._banded(postings, limit, [])
+            within = index._banded(postings, limit, [_search._Docs(array("I", among))])
         assert banded is not None  # a few bands, few combinations
         assert list(zip(*banded, strict=True)) == [(doc, score) for doc, score, _ in expected[:limit]]
+        assert within is not None
+        assert list(zip(*within, strict=True)) == kept[:limit]
 
 
 def test_the_tiered_ranking_merges_equal_scores_in_document_order() -> None:
@@ -333,7 +345,7 @@ def test_the_tiered_ranking_gives_way_to_scoring_when_tiers_multiply() -> None:
         with mock.patch.object(_search, "_TIERED_FROM", 0), mock.patch.object(_search, "_MAX_COMBINATIONS", most):
             index = InvertedIndex(len(texts), [(texts, 1.0)])
             postings = sorted(index._postings.values(), key=lambda p: p.ready().count)
-            assert (index._tiered(postings, limit) is not None) == tiered
+            assert (index._tiered(postings, limit, []) is not None) == tiered
             assert index.query("c b a", limit) == (expected if limit is None else expected[:limit])
 
 
@@ -350,7 +362,7 @@ def test_the_banded_ranking_reads_on_while_a_later_band_can_tie() -> None:
         index = InvertedIndex(len(texts), [(texts, 1.0)])
         postings = sorted((p.ready() for p in index._postings.values()), key=lambda p: p.count)
         assert [[docs.count for _, docs in p.bands()] for p in postings] == [[2, 2], [2, 2]]
-        assert index._banded(postings, 2) == ([1, 0], [score for _, score, _ in expected[:2]])
+        assert index._banded(postings, 2, []) == ([1, 0], [score for _, score, _ in expected[:2]])
 
 
 def test_the_index_refuses_a_ragged_column() -> None:

@@ -97,6 +97,17 @@ def first_positions(records: Iterable[object]) -> dict[int, int]:
     return order
 
 
+def positions_in(order: Mapping[int, int], records: Iterable[object]) -> tuple[int, ...]:
+    """The positions in their table (``order``, of :func:`first_positions`) of ``records``, in
+    the table's order, each once; a record not in the table is left out.
+
+    >>> table = ["a", "b", "c", "d"]
+    >>> positions_in(first_positions(table), [table[3], table[1], table[3], "elsewhere"])
+    (1, 3)
+    """
+    return tuple(sorted({order[key] for key in map(id, records) if key in order}))
+
+
 def combined_positions(
     order: Mapping[int, int], left: Iterable[object], right: Iterable[object], union: bool
 ) -> tuple[int, ...]:

@@ -63,9 +63,13 @@ class _Docs:
         self.count = len(docs)
         self.bits: int | None = None
 
+    def frequent(self, size: int) -> bool:
+        """Whether at least one of ``size`` documents in ``_BITMAP_SHARE`` is in the set."""
+        return self.count * _BITMAP_SHARE >= size
+
     def bitmap(self, size: int) -> int | None:
         """Bit ``doc`` set for each document, for a frequent set (intersections in C)."""
-        if self.count * _BITMAP_SHARE < size:
+        if not self.frequent(size):
             return None
         return once(self, "bits", lambda: bitmap_of(self.docs, size))
 
@@ -276,13 +280,19 @@ class InvertedIndex:
         docs, scores, terms = self.ranked(query, limit)
         return list(zip(docs, scores, repeat(terms)))
 
-    def ranked(self, query: str, limit: int | None = None) -> tuple[list[int], list[float], tuple[str, ...]]:
-        """What :meth:`query` finds, as the documents, their scores and the query words.
+    def ranked(
+        self, query: str, limit: int | None = None, among: Sequence[int] | None = None
+    ) -> tuple[list[int], list[float], tuple[str, ...]]:
+        """What :meth:`query` finds, as the documents, their scores and the query words; with
+        ``among`` (documents in increasing order, each once), only those of them, ranked as
+        among all (the same scores and order, the others left out).
 
         >>> index = InvertedIndex(3, [(["the war", "war and the war", "peace"], 1.0)])
         >>> docs, scores, terms = index.ranked("War")
         >>> docs, terms
         ([1, 0], ('war',))
+        >>> index.ranked("War", among=[0, 2])[0]
+        [0]
         """
         words = list(dict.fromkeys(terms(query)))
         matched = tuple(words)
@@ -290,15 +300,18 @@ class InvertedIndex:
         if not words or any(p is None for p in found):
             return [], [], matched
         postings = sorted((p.ready() for p in found if p is not None), key=lambda p: p.count)
-        if postings[0].count >= _TIERED_FROM:
+        # The documents searched, when not all, are met with each word's as one more word's
+        # would be; fewer than one in ``_BITMAP_SHARE``, they are all scored, whatever the words.
+        within = [] if among is None else [_Docs(array("I", among))]
+        if postings[0].count >= _TIERED_FROM and all(docs.frequent(self._size) for docs in within):
             # Tier by tier while the combinations are few; by bands when a top-k has many.
             many = math.prod(len(p.tiers()) for p in postings) > _MAX_COMBINATIONS
-            tiered = None if many and limit is not None else self._tiered(postings, limit)
+            tiered = None if many and limit is not None else self._tiered(postings, limit, within)
             if tiered is None and limit is not None:
-                tiered = self._banded(postings, limit)
+                tiered = self._banded(postings, limit, within)
             if tiered is not None:
                 return tiered[0], tiered[1], matched
-        candidates = self._intersection(postings)
+        candidates = self._intersection(sorted([*postings, *within], key=_count))
         if not candidates:
             return [], [], matched
         scores = _scores(postings, self._idfs(postings), candidates)
@@ -310,7 +323,9 @@ class InvertedIndex:
             best = sorted(order, key=scores.__getitem__, reverse=True)
         return list(map(candidates.__getitem__, best)), list(map(scores.__getitem__, best)), matched
 
-    def _tiered(self, postings: list[_Postings], limit: int | None) -> tuple[list[int], list[float]] | None:
+    def _tiered(
+        self, postings: list[_Postings], limit: int | None, within: list[_Docs]
+    ) -> tuple[list[int], list[float]] | None:
         """The documents and scores of the best ``limit`` matches (all if None), for words
         found in many documents, or None when their tiers make too many combinations.
 
@@ -346,7 +361,9 @@ class InvertedIndex:
             group = []
             while heap and -heap[0][0] == best:  # every combination of this score
                 at = heapq.heappop(heap)[1]
-                group.append(sorted((tiers[i][1] for tiers, i in zip(layered, at, strict=True)), key=_count))
+                group.append(
+                    sorted([*(tiers[i][1] for tiers, i in zip(layered, at, strict=True)), *within], key=_count)
+                )
                 for after in _after(at, layered, seen):
                     heapq.heappush(heap, (-score(after), after))
             taken += len(group)
@@ -358,7 +375,9 @@ class InvertedIndex:
             scores.extend(repeat(best, len(found)))
         return ranked, scores
 
-    def _banded(self, postings: list[_Postings], limit: int) -> tuple[list[int], list[float]] | None:
+    def _banded(
+        self, postings: list[_Postings], limit: int, within: list[_Docs]
+    ) -> tuple[list[int], list[float]] | None:
         """The best ``limit`` matches and their scores for words of many weights (max-score
         over bands, :meth:`_Postings.bands`), or None when more than ``_MAX_COMBINATIONS``
         combinations of bands would be read.
@@ -390,7 +409,7 @@ class InvertedIndex:
                 return None
             for after in _after(at, layered, seen):
                 heapq.heappush(heap, (-bound(after), after))
-            parts = sorted((bands[i][1] for bands, i in zip(layered, at, strict=True)), key=_count)
+            parts = sorted([*(bands[i][1] for bands, i in zip(layered, at, strict=True)), *within], key=_count)
             found = self._meet(parts)
             docs = positions(found, self._size) if isinstance(found, int) else found
             if not docs:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import compress, repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
@@ -232,11 +231,16 @@ class Table(Sequence[R]):
     def _combine(self, other: Self, union: bool) -> Self:
         from . import _order
 
-        root = self._base
-        if other._base is not root:
+        if other._base is not self._base:
             return self._derive(_order.combined(self._items, other._items, union))
-        order = once(root._cache, "position_of", lambda: _order.first_positions(root._items))
-        return self._at(_order.combined_positions(order, self._items, other._items, union))
+        return self._at(_order.combined_positions(self._position_of(), self._items, other._items, union))
+
+    def _position_of(self) -> dict[int, int]:
+        """The position of each record (by identity) in the root table, found once."""
+        from ._order import first_positions
+
+        root = self._base
+        return once(root._cache, "position_of", lambda: first_positions(root._items))
 
     def sort_by(self, *fields: str | Callable[[R], Any], reverse: bool = False) -> Self:
         """The records sorted by one or more fields (names, or functions of a record), each in
@@ -386,28 +390,23 @@ class Table(Sequence[R]):
         """
         from ._hits import Hit
 
+        records, scores, terms = self._found(query, limit)
         return [
             Hit(record, self.kind, score, partial(self._matched, record, terms), terms)
-            for record, score, terms in self._ranked(query, limit)
+            for record, score in zip(records, scores, strict=True)
         ]
 
-    def _ranked(self, query: str, limit: int | None) -> list[tuple[R, float, tuple[str, ...]]]:
-        """(record, score, query words) of this collection's matches, best first."""
-        records, scores, terms = self._found(query, limit)
-        return list(zip(records, scores, repeat(terms)))
-
     def _found(self, query: str, limit: int | None) -> tuple[list[R], list[float], tuple[str, ...]]:
-        """This collection's matches, best first, their scores, and the query words."""
+        """This collection's matches, best first, their scores, and the query words: ranked
+        in the root table, among this collection's records only (each once)."""
         argument(query, "query", str, "a string")
-        limit = hit_limit(limit)
-        root = self._base
-        docs, scores, terms = self._index().ranked(query, limit if root is self else None)
-        records = list(map(root._items.__getitem__, docs))
-        if root is not self:
-            members = {id(r) for r in self._items}
-            kept = [id(record) in members for record in records]
-            records, scores = list(compress(records, kept))[:limit], list(compress(scores, kept))[:limit]
-        return records, scores, terms
+        root, among = self._base, self._positions
+        if among is None and root is not self:
+            from ._order import positions_in
+
+            among = positions_in(self._position_of(), self._items)
+        docs, scores, terms = self._index().ranked(query, hit_limit(limit), among)
+        return list(map(root._items.__getitem__, docs)), scores, terms
 
     def _matched(self, record: R, words: tuple[str, ...]) -> tuple[str, ...]:
         """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
