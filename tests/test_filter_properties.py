@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import putin_interviews as pi
+from putin_interviews import _search
 
 DS = pi.dataset()
 PEOPLE = [p.id for p in DS.people]
@@ -70,27 +72,40 @@ _SEARCHED = st.sampled_from(["the", "putin", "of the", "russia war", "hope", "st
 
 
 @given(
-    criteria(QUOTE_CRITERIA),
-    st.sampled_from(["as is", "sorted", "reversed", "union", "sliced"]),
+    # None or one criterion: selections of every size (several criteria leave few records).
+    st.one_of(st.just({}), *(st.fixed_dictionaries({name: values}) for name, values in QUOTE_CRITERIA.items())),
+    st.sampled_from(["as is", "sorted", "reversed", "union", "intersection", "sliced", "searched"]),
     _SEARCHED,
-    st.one_of(st.none(), st.integers(min_value=1, max_value=6)),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=6)),
+    st.sampled_from([0, 64, 10**9]),
+    st.sampled_from([0, 8, 10**6]),
+    st.sampled_from([1, 50, 10**6]),
 )
 def test_searching_a_selection_ranks_as_the_table_does(
-    crit: dict[str, Any], shape: str, query: str, limit: int | None
+    crit: dict[str, Any], shape: str, query: str, limit: int | None, tiered_from: int, probe: int, bitmap: int
 ) -> None:
-    # A selection (filtered by an index or a scan, sorted, reversed, combined or sliced) is
-    # searched among its own records: the table's ranking of them, with the same scores, the
-    # others left out, its first ``limit``.
+    # A selection (filtered by an index or a scan, sorted, reversed, combined, sliced or a
+    # search's best first) is searched among its own records: the table's ranking of them,
+    # with the same scores, the others left out, its first ``limit``; by every path (the top-k
+    # ones from any number of documents, long postings probed or met as sets, bitmaps for no
+    # word, some or all), which each take the selection's documents in the table's order.
     chosen = DS.quotes.filter(**crit)
     chosen = {
         "as is": chosen,
         "sorted": chosen.sort_by("episode", "id"),
         "reversed": chosen[::-1],
         "union": chosen | DS.quotes.filter(kind="fragment"),
+        "intersection": chosen & DS.quotes.filter(kind=["full", "partial"]),
         "sliced": DS.quotes[3:40],
+        "searched": chosen.search("the"),
     }[shape]
-    members = {id(q) for q in chosen}
-    kept = [(h.record, h.score) for h in DS.quotes.hits(query) if id(h.record) in members]
-    expected = kept if limit is None else kept[:limit]
-    assert [(h.record, h.score) for h in chosen.hits(query, limit)] == expected
-    assert list(chosen.search(query, limit)) == [record for record, _ in expected]
+    with (
+        mock.patch.object(_search, "_TIERED_FROM", tiered_from),
+        mock.patch.object(_search, "_PROBE_SHARE", probe),
+        mock.patch.object(_search, "_BITMAP_SHARE", bitmap),
+    ):
+        members = {id(q) for q in chosen}
+        kept = [(h.record, h.score) for h in DS.quotes.hits(query) if id(h.record) in members]
+        expected = kept if limit is None else kept[:limit]
+        assert [(h.record, h.score) for h in chosen.hits(query, limit)] == expected
+        assert list(chosen.search(query, limit)) == [record for record, _ in expected]

@@ -256,7 +256,7 @@ def reference_ranking(
         )
     ),
     st.lists(st.sampled_from([*_VOCABULARY, "absent"]), min_size=0, max_size=3).map(" ".join),
-    st.one_of(st.none(), st.integers(min_value=1, max_value=5)),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=5)),
     st.sampled_from([1, 3, 50, 10**6]),
     st.sampled_from([0, 2, 8, 10**6]),
     st.sampled_from([1, 7, 50_000]),
@@ -363,6 +363,60 @@ def test_the_banded_ranking_reads_on_while_a_later_band_can_tie() -> None:
         postings = sorted((p.ready() for p in index._postings.values()), key=lambda p: p.count)
         assert [[docs.count for _, docs in p.bands()] for p in postings] == [[2, 2], [2, 2]]
         assert index._banded(postings, 2, []) == ([1, 0], [score for _, score, _ in expected[:2]])
+
+
+def test_the_banded_ranking_of_none_wanted_is_empty() -> None:
+    # limit=0 on the banded path (words of many weights, as at 100,000 records) raised
+    # IndexError, for a table and, once selections passed their limit on, for a selection.
+    texts = ["a " * (i % 9 + 1) + "b " * (i % 7 + 1) for i in range(80)]
+    with mock.patch.object(_search, "_MAX_COMBINATIONS", 4):
+        index = InvertedIndex(len(texts), [(texts, 1.0)])
+        postings = sorted((p.ready() for p in index._postings.values()), key=lambda p: p.count)
+        assert math.prod(len(p.tiers()) for p in postings) > _search._MAX_COMBINATIONS  # banded
+        assert index._banded(postings, 0, []) == ([], [])
+        assert index.ranked("a b", 0) == ([], [], ("a", "b"))
+        assert index.ranked("a b", 0, among=range(0, 80, 2)) == ([], [], ("a", "b"))
+        assert (
+            index.ranked("a b", 1, among=range(1, 80, 2))[0]
+            == [doc for doc, _, _ in reference_ranking([[text] for text in texts], [1.0], "a b") if doc % 2][:1]
+        )
+
+
+def test_a_selection_of_a_table_holding_a_record_twice_finds_it_as_often_as_it_holds_it() -> None:
+    # Each record of the selection as many times as the selection holds it, scored as the
+    # table scores it: a sliced, sorted or scanned selection gave it as many times as the
+    # table held it (ranking the table's hits) or, later, once; a selection by an indexed
+    # filter, as many times as it held it.
+    hope, russia = DS.quotes.get("lz-part-3-always-hope"), DS.quotes.get("lz-part-3-called-out")
+    table = Quotes([hope, russia, hope])
+    scores = {(h.record.id, h.score) for h in table.hits("hope")}
+    assert [h.record for h in table.hits("hope")] == [hope, hope]
+    assert len(scores) == 1
+    for selection, times in [
+        (table[1:], 1),
+        (table[:1], 1),
+        (table.sort_by("id"), 2),
+        (table[::-1], 2),
+        (table.filter(kind=hope.kind), 2),
+        (table.filter(text="always hope"), 2),
+        (table[:2] | table[2:], 1),
+        (table.filter(text="called out"), 0),
+    ]:
+        assert [(h.record.id, h.score) for h in selection.hits("hope")] == [*scores] * times
+        assert list(selection.search("hope", limit=1)) == [hope] * min(times, 1)
+
+
+@pytest.mark.parametrize("limit", [-1, 1.5, True])
+def test_a_selection_refuses_a_bad_limit_before_it_searches(limit: object) -> None:
+    # The limit was checked after the table's index and the selection's positions were made
+    # (the whole index, seconds for a million records, for an error).
+    table = Quotes(DS.quotes)
+    with pytest.raises((ValueError, TypeError), match="limit must be"):
+        table.filter(text="hope").search("hope", limit=limit)  # type: ignore[arg-type]
+    with pytest.raises((ValueError, TypeError), match="limit must be"):
+        table[::-1].hits("hope", limit=limit)  # type: ignore[arg-type]
+    assert table._cache.search_index is None
+    assert table._cache.position_of is None
 
 
 def test_the_index_refuses_a_ragged_column() -> None:

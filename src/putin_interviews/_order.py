@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime
 import enum
 import typing
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from ._errors import ChoiceError, suggest
 from ._types import fields_of, strip_optional
 
-__all__ = ["combined", "combined_positions", "first_positions", "sort_key", "sortable_fields"]
+__all__ = ["combined", "combined_positions", "first_positions", "positions_in", "sort_key", "sortable_fields"]
 
 T = TypeVar("T")
 
@@ -97,15 +98,29 @@ def first_positions(records: Iterable[object]) -> dict[int, int]:
     return order
 
 
-def positions_in(order: Mapping[int, int], records: Iterable[object]) -> tuple[int, ...]:
-    """The positions in their table (``order``, of :func:`first_positions`) of ``records``, in
-    the table's order, each once; a record not in the table is left out.
+def positions_in(order: Mapping[int, int], records: Iterable[object], table: Sequence[object]) -> tuple[int, ...]:
+    """The positions in ``table`` (``order``: its records' first positions, of
+    :func:`first_positions`) of a selection's ``records``, in the table's order, each once; a
+    record not in the table is left out. A record the table holds more than once (a table made
+    with the same record twice) is at its first positions, as many as ``records`` hold it.
 
-    >>> table = ["a", "b", "c", "d"]
-    >>> positions_in(first_positions(table), [table[3], table[1], table[3], "elsewhere"])
-    (1, 3)
+    >>> table = list("abcdefghij")
+    >>> positions_in(first_positions(table), [table[9], table[2], table[9], "elsewhere"], table)
+    (2, 9)
+    >>> a, b, c = ["a"], ["b"], ["c"]
+    >>> twice = [a, b, a, c]
+    >>> positions_in(first_positions(twice), [c, a], twice), positions_in(first_positions(twice), [a, b, a], twice)
+    ((0, 3), (0, 1, 2))
     """
-    return tuple(sorted({order[key] for key in map(id, records) if key in order}))
+    if len(order) == len(table):  # each record once in the table (so in the selection): in C
+        found: set[int | None] = set(map(order.get, map(id, records)))
+        found.discard(None)
+        return tuple(sorted(typing.cast("set[int]", found)))
+    every: dict[int, list[int]] = {}
+    for position, record in enumerate(table):
+        every.setdefault(id(record), []).append(position)
+    held = Counter(map(id, records))
+    return tuple(sorted(p for key, count in held.items() for p in every.get(key, [])[:count]))
 
 
 def combined_positions(

@@ -402,7 +402,7 @@ class InvertedIndex:
         taken = 0
         while heap:
             top, at = heapq.heappop(heap)
-            if len(kept) == limit and kept[0][0] > -top:
+            if len(kept) == limit and (not kept or kept[0][0] > -top):  # (none wanted: done)
                 break
             taken += 1
             if taken > _MAX_COMBINATIONS:

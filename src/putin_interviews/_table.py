@@ -398,14 +398,14 @@ class Table(Sequence[R]):
 
     def _found(self, query: str, limit: int | None) -> tuple[list[R], list[float], tuple[str, ...]]:
         """This collection's matches, best first, their scores, and the query words: ranked
-        in the root table, among this collection's records only (each once)."""
+        in the root table, among this collection's records only (as many times as it holds each)."""
         argument(query, "query", str, "a string")
-        root, among = self._base, self._positions
+        limit, root, among = hit_limit(limit), self._base, self._positions
         if among is None and root is not self:
             from ._order import positions_in
 
-            among = positions_in(self._position_of(), self._items)
-        docs, scores, terms = self._index().ranked(query, hit_limit(limit), among)
+            among = positions_in(self._position_of(), self._items, root._items)
+        docs, scores, terms = self._index().ranked(query, limit, among)
         return list(map(root._items.__getitem__, docs)), scores, terms
 
     def _matched(self, record: R, words: tuple[str, ...]) -> tuple[str, ...]:
