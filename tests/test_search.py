@@ -75,6 +75,27 @@ def test_search_results_chain_with_filters() -> None:
     ]
 
 
+def test_a_collection_of_two_tables_is_searched_among_all_its_records() -> None:
+    # A collection made by | or & of collections from two different tables (a table made by
+    # hand and the dataset's, or two datasets') is a table of its own: it searches and ranks
+    # among its own records, as the same records in a new table would. It searched only the
+    # left one's table, and found none of the others.
+    other = pi.loads(pi.dataset().to_json())
+    mine = Quotes([DS.get_quote("deadline-colbert-detente")])
+    for mixed, speakers in (
+        (mine | DS.quotes.filter(speaker="putin"), {"putin", "stone"}),
+        (DS.quotes.filter(speaker="putin") | other.quotes.filter(speaker="stone"), {"putin", "stone"}),
+        (other.quotes.filter(speaker=["putin", "stone"]) & DS.quotes.filter(speaker="stone"), {"stone"}),
+    ):
+        alone = Quotes(list(mixed))
+        if mixed._dataset is not None:  # (whose people's names are searched, as the left one's)
+            alone._bind(mixed._dataset)
+        found = [(h.record, h.score) for h in mixed.hits("russia")]
+        assert found == [(h.record, h.score) for h in alone.hits("russia")]
+        assert {record.speaker_id for record, _ in found} == speakers
+    assert len((mine | DS.quotes.filter(speaker="putin")).search("russia")) == 17
+
+
 def test_unknown_search_kind() -> None:
     import pytest
 

@@ -205,7 +205,8 @@ class Table(Sequence[R]):
     def __or__(self, other: Self) -> Self:
         """The records in either collection, each once, in document order: the order of the
         table both come from (collections from two different tables: the left one's
-        records, then the right one's that are not equal to one of them).
+        records, then the right one's that are not equal to one of them, in a table of its
+        own, which searches and ranks among them alone).
 
         >>> import putin_interviews
         >>> ds = putin_interviews.dataset()
@@ -232,7 +233,7 @@ class Table(Sequence[R]):
         from . import _order
 
         if other._base is not self._base:
-            return self._derive(_order.combined(self._items, other._items, union))
+            return self._derive(_order.combined(self._items, other._items, union), own=True)
         return self._at(_order.combined_positions(self._position_of(), self._items, other._items, union))
 
     def _position_of(self) -> dict[int, int]:
@@ -271,9 +272,9 @@ class Table(Sequence[R]):
         """The table this one was derived from (itself for a dataset's own table)."""
         return self._root if self._root is not None else self
 
-    def _derive(self, items: Iterable[R]) -> Self:
-        new = type(self).__new__(type(self))
-        new._init(items if type(items) is tuple else tuple(items), self._base, self._dataset)
+    def _derive(self, items: Iterable[R], own: bool = False) -> Self:
+        new = type(self).__new__(type(self))  # ``own``: a table of its own (searched, indexed alone)
+        new._init(items if type(items) is tuple else tuple(items), None if own else self._base, self._dataset)
         return new
 
     def _bind(self, dataset: Dataset) -> None:
