@@ -27,7 +27,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 import putin_interviews as pi
-from putin_interviews import _build, _load, _made, _models, _premade, _premake, _tables
+from putin_interviews import _build, _load, _made, _models, _premade, _premake, _tables, _types
 from putin_interviews._limits import MAX_STRING
 
 from .conftest import PREMAKE_HINT
@@ -52,16 +52,34 @@ def _premade_classes() -> list[tuple[str, str]]:
 PREMADE = _premade_classes()
 
 
+def _checked_by_attrs(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """A field transformer: each field given its check the usual way, before attrs makes the
+    class (so attrs' ``__init__`` calls each)."""
+    return [field.evolve(validator=_types._FieldCheck(field.name)) for field in fields]
+
+
 @cache
 def _by_attrs_alone(module: str) -> dict[str, Any]:
     """The names ``module`` defines when its source runs again as a module of its own with
-    ``premade`` doing nothing: its classes as attrs makes them from the same definitions. (The
+    ``premade`` doing nothing, and the checks ``validated`` gives a class given to attrs with
+    its fields instead: its classes as attrs makes them from the same definitions. (The
     package's own classes are not touched, nor are the builders bound to these.)"""
     path = PACKAGE / f"{module.rpartition('.')[2]}.py"
     namespace: dict[str, Any] = {"__name__": module, "__package__": "putin_interviews", "__file__": str(path)}
     keep_as_is, bind_nothing = (lambda cls: cls), (lambda namespace: None)
-    with mock.patch.object(_made, "premade", keep_as_is), mock.patch.object(_made, "bind_builders", bind_nothing):
-        exec(compile(path.read_text("utf-8"), str(path), "exec", dont_inherit=True), namespace)
+    frozen = attrs.frozen
+
+    def frozen_and_checked(**options: Any) -> Any:  # (every class that ``validated`` decorates)
+        return frozen(**options, field_transformer=_checked_by_attrs)
+
+    source = path.read_text("utf-8")
+    with (
+        mock.patch.object(_made, "premade", keep_as_is),
+        mock.patch.object(_made, "bind_builders", bind_nothing),
+        mock.patch.object(_types, "validated", keep_as_is),
+        mock.patch.object(attrs, "frozen", frozen_and_checked if "\n@validated\n" in source else frozen),
+    ):
+        exec(compile(source, str(path), "exec", dont_inherit=True), namespace)
     return namespace
 
 
@@ -95,7 +113,9 @@ def test_the_class_is_what_attrs_makes_but_for_the_methods_it_is_given(module: s
     fast, normal = _pair(module, name)
     assert fast is not normal
     assert attrs.has(fast)
-    assert sorted(vars(fast)) == sorted(vars(normal))
+    # The one name more: the check of the fields after __init__, in the place of attrs' calls.
+    given = {"__attrs_post_init__"} if vars(fast).get("__attrs_post_init__") is _made.validate_fields else set()
+    assert sorted(vars(fast)) == sorted({*vars(normal), *given})
     assert fast.__slots__ == normal.__slots__  # type: ignore[attr-defined]
     assert fast.__match_args__ == normal.__match_args__  # type: ignore[attr-defined]
     assert (fast.__module__, fast.__qualname__) == (normal.__module__, normal.__qualname__)

@@ -108,14 +108,29 @@ def _methods(cls: type, names: tuple[str, ...]) -> dict[str, Callable[..., Any]]
     return {"__repr__": __repr__, "__eq__": __eq__, "__ne__": __ne__, "__hash__": __hash__}
 
 
+def validate_fields(self: Any) -> None:
+    """Run the validators of ``self``'s fields in order, unless validators are disabled
+    (``attrs.validate``), as attrs' ``__init__`` runs them once it has set the fields: for
+    validators given once attrs has made the class (:func:`._types.validated`).
+
+    >>> import putin_interviews
+    >>> validate_fields(putin_interviews.Span(start=1, end=2)) is None
+    True
+    """
+    attrs.validate(self)
+
+
 def premade(cls: C) -> C:
     """Give ``cls`` the ``__repr__``, ``__eq__``, ``__ne__`` and ``__hash__`` that attrs would
     make for it (a frozen class whose fields are all shown, compared and hashed, attrs'
     defaults, and not inherited), before attrs makes it a class; a method the class defines
-    itself is kept, as attrs keeps it."""
+    itself is kept, as attrs keeps it. And, unless it has its own, ``__attrs_post_init__``:
+    :func:`validate_fields`, so that attrs compiles no call per validator into ``__init__``."""
     if cls.__bases__ != (object,):  # fields inherited from an attrs base: left to attrs
         return cls
     own = cls.__dict__
+    if "__attrs_post_init__" not in own:
+        cls.__attrs_post_init__ = validate_fields  # type: ignore[attr-defined]
     methods = _methods(cls, _fields(cls))
     if "__repr__" in own:
         del methods["__repr__"]

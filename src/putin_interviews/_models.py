@@ -13,7 +13,7 @@ from ._date import date
 from ._kinds import ArticleKind, CriticKind, PersonKind, QuoteKind, QuoteMode, Stance, TargetKind, Venue
 from ._made import bind_builders, premade
 from ._public import public
-from ._types import validated_fields
+from ._types import validated
 
 __all__ = [
     "Article",
@@ -31,7 +31,8 @@ __all__ = [
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Span:
     """A character range in an article's source text: ``source_text[start:end]``.
@@ -60,7 +61,8 @@ class Span:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Basis:
     """Where a fact from outside the articles comes from (``SOURCES.md``).
@@ -76,7 +78,8 @@ class Basis:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class DateWindow:
     """An inferred date range, inclusive at both ends. Always an inference.
@@ -108,7 +111,8 @@ class DateWindow:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Claim:
     """A factual statement an article makes, recorded as that article's claim.
@@ -128,7 +132,8 @@ class Claim:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Person:
     """Someone who speaks, is addressed, or is judged: an individual or a group.
@@ -154,7 +159,8 @@ class Person:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Topic:
     """A subject of the controlled vocabulary that quotes, critiques and episodes are
@@ -173,7 +179,8 @@ class Topic:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Article:
     """One source article.
@@ -227,7 +234,8 @@ class Article:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Episode:
     """One part of *The Putin Interviews*.
@@ -271,7 +279,8 @@ _HOST_PUNCTUATION = {QuoteKind.FULL: (",",), QuoteKind.PARTIAL: (",", "."), Quot
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Quote:
     """A quotation, exactly as printed, with where it is printed and the article's words
@@ -374,7 +383,8 @@ class Quote:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class Critique:
     """An evaluative judgement an article makes or reports.
@@ -415,7 +425,8 @@ class Critique:
 
 
 @public
-@attrs.frozen(kw_only=True, field_transformer=validated_fields)
+@validated
+@attrs.frozen(kw_only=True)
 @premade
 class DatasetInfo:
     """What the dataset is, its versions, sources, license and how to cite it.
