@@ -274,15 +274,16 @@ def _related(fast: Any, other: Any, normal: Any, normal_other: Any) -> None:
 @st.composite
 def _cases(draw: st.DrawFn) -> tuple[str, Tree, Tree, str, Tree]:
     """A class, two values of its fields (the second often the first; the first wrong in one
-    field half the time), and a change of one field (right or wrong)."""
+    field or more half the time: which one is reported is compared too), and a change of one
+    field (right or wrong)."""
     module, name = draw(st.sampled_from(RECORD_CLASSES))
     cls = _pair(module, name)[0]
     hints = typing.get_type_hints(cls)
     first = draw(_records(cls))
     second = draw(st.just(first) | _records(cls))
     if draw(st.booleans()):
-        field = draw(st.sampled_from(list(hints)))
-        first = ("record", name, {**first[2], field: draw(_wrong(hints[field]))})
+        for field in draw(st.lists(st.sampled_from(list(hints)), min_size=1, max_size=3, unique=True)):
+            first = ("record", name, {**first[2], field: draw(_wrong(hints[field]))})
     field = draw(st.sampled_from([a.name for a in attrs.fields(cls)]))
     change = draw(_trees(hints[field]) | _wrong(hints[field]))
     return name, first, second, field, change
@@ -293,6 +294,14 @@ def test_the_methods_given_behave_as_the_ones_attrs_makes(case: tuple[str, Tree,
     _name, first, second, field, change = case
     (made, fast), (_, normal) = _both(first)
     event(f"{_name} {'made' if made == 'ok' else 'refused'}")
+    # With validators disabled, made alike unchecked; then checked alike by attrs.validate.
+    with attrs.validators.disabled():
+        (unchecked, unchecked_fast), (_, unchecked_normal) = _both(first)
+    if unchecked == "ok":
+        assert repr(unchecked_fast) == repr(unchecked_normal)
+        validated = _outcome(lambda: attrs.validate(unchecked_fast))
+        assert validated == _outcome(lambda: attrs.validate(unchecked_normal))
+        assert validated[0] == made  # (checked as when it was made)
     if made == "raises":
         return
     _same(lambda: repr(fast), lambda: repr(normal))
@@ -338,6 +347,38 @@ def test_a_record_made_with_wrong_arguments_fails_as_attrs_makes_it_fail(argumen
     fast, normal = _pair("putin_interviews._models", "Span")
     assert _outcome(lambda: fast(**arguments)) == _outcome(lambda: normal(**arguments))
     assert _outcome(lambda: fast(**arguments))[0] == "raises"
+
+
+def test_a_subclass_checks_its_fields_as_a_subclass_of_the_class_attrs_makes() -> None:
+    # A subclass made by attrs checks the inherited fields in its own __init__ (attrs is given
+    # the checks with them), one made without attrs in its base's; both as when the base
+    # is made by attrs alone, on construction and by evolve and validate.
+    def outcomes(cls: Any) -> list[tuple[str, Any]]:
+        good, forced = cls(start=1, end=2), cls(start=1, end=2)
+        object.__setattr__(forced, "end", "x")
+        return [
+            _outcome(lambda: repr(cls(start="1", end=None))),
+            _outcome(lambda: repr(attrs.evolve(good, start=-1, end=True))),
+            _outcome(lambda: attrs.validate(forced)),
+        ]
+
+    found = []
+    for made_by_attrs in (False, True):
+        span = _family(made_by_attrs)("Span")
+        wider = attrs.frozen(kw_only=True)(type("Wider", (span,), {"__annotations__": {"width": "int"}, "width": 0}))
+        found.append(outcomes(wider) + outcomes(type("Plain", (span,), {})))
+    assert found[0] == found[1]
+    assert [kind for kind, _ in found[0]] == ["raises"] * 6
+    assert found[0][0] == ("raises", (TypeError, "Wider.start must be an int, not str '1'"))
+    # One made without attrs that has an __attrs_post_init__ (which __init__ calls) checks its
+    # fields when it calls the record type's.
+
+    class Noted(pi.Span):
+        def __attrs_post_init__(self) -> None:
+            super().__attrs_post_init__()  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match=r"^Noted\.end must be an int, not str 'x'$"):
+        Noted(start=1, end="x")  # type: ignore[arg-type]
 
 
 def test_a_record_shown_inside_itself_is_shown_as_attrs_shows_it() -> None:

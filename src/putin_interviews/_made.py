@@ -8,9 +8,10 @@ each record type on first use: together, most of what a first use of the bundled
 * :func:`premade`, a class decorator placed under attrs', gives a class those four methods as
   closures over its field names, with nothing to compile. attrs then keeps them (it makes no
   method a class defines itself: its ``auto_detect``) and makes the rest as always:
-  ``__init__`` with its validators, slots, frozen-ness, pickling, ``__match_args__``,
-  ``attrs.fields``. tests/test_made.py proves they behave as the ones attrs makes from the
-  same definitions.
+  ``__init__``, slots, frozen-ness, pickling, ``__match_args__``, ``attrs.fields``. It gives
+  an ``__attrs_post_init__`` too, :func:`validate_fields`, which runs the fields' checks that
+  :func:`._types.validated` gives once attrs has made the class. tests/test_made.py proves
+  they behave as the ones attrs makes from the same definitions.
 * :func:`premade_builder` gives the builder of a record type's rows, written once, ahead of
   time, into :mod:`._premade` (by :mod:`._premake`, from :mod:`._build`), and used only for
   the fields it was written for (:func:`shape`); the loader compiles one at run time for a
@@ -111,11 +112,19 @@ def _methods(cls: type, names: tuple[str, ...]) -> dict[str, Callable[..., Any]]
 def validate_fields(self: Any) -> None:
     """Run the validators of ``self``'s fields in order, unless validators are disabled
     (``attrs.validate``), as attrs' ``__init__`` runs them once it has set the fields: for
-    validators given once attrs has made the class (:func:`._types.validated`).
+    validators given once attrs has made the class (:func:`._types.validated`). (A subclass
+    that attrs makes is given them with the fields it inherits, and its ``__init__`` runs
+    them, and then this, inherited: twice.)
 
-    >>> import putin_interviews
-    >>> validate_fields(putin_interviews.Span(start=1, end=2)) is None
-    True
+    >>> import attrs, putin_interviews
+    >>> span = putin_interviews.Span(start=1, end=2)
+    >>> object.__setattr__(span, "end", "2")
+    >>> validate_fields(span)
+    Traceback (most recent call last):
+    ...
+    TypeError: Span.end must be an int, not str '2'
+    >>> with attrs.validators.disabled():
+    ...     validate_fields(span)
     """
     attrs.validate(self)
 
