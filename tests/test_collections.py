@@ -244,6 +244,23 @@ def test_or_and_and_of_tables_made_apart_keep_the_left_order(ds: Dataset) -> Non
     assert list(Quotes([c, a, b]) & Quotes([b, c])) == [c, b]
 
 
+def test_a_collection_of_two_tables_combines_again_with_either_and_its_own_parts(ds: Dataset) -> None:
+    # ``|`` or ``&`` of two tables' collections is a table of its own: combined again with
+    # either one, or parts of it with each other, it gives the records (by equality, the left
+    # one's order first). Its parts were looked up in the left one's table: KeyError.
+    mine = Quotes([ds.get_quote("deadline-colbert-detente")])
+    putin = ds.quotes.filter(speaker="putin")
+    both = mine | putin
+    assert list(both) == [*mine, *putin]
+    assert both | mine == both
+    assert mine | both == both
+    assert list(both & mine) == list(mine)
+    assert both & putin == putin
+    assert both[1:] | both[:1] == both
+    assert list(both.sort_by("id", reverse=True) & both[:2]) == list(both[:2])
+    assert (putin | mine).filter(speaker="stone") == mine  # resolved through the left one's dataset
+
+
 def test_or_of_different_kinds_is_a_type_error(ds: Dataset) -> None:
     with pytest.raises(TypeError, match="unsupported operand"):
         ds.quotes | ds.critiques  # type: ignore[operator]
