@@ -18,6 +18,7 @@ import putin_interviews as pi
 from putin_interviews import Dataset, Quotes, _fold, _occurrences, _search, _workers
 from putin_interviews._fold import fold_many, normalize, terms, tokens
 from putin_interviews._search import InvertedIndex
+from putin_interviews._tables import TABLES
 
 DS = pi.dataset()
 
@@ -94,6 +95,20 @@ def test_a_collection_of_two_tables_is_searched_among_all_its_records() -> None:
         assert found == [(h.record, h.score) for h in alone.hits("russia")]
         assert {record.speaker_id for record, _ in found} == speakers
     assert len((mine | DS.quotes.filter(speaker="putin")).search("russia")) == 17
+
+
+def test_a_table_searched_before_a_dataset_takes_it_then_searches_the_dataset_s_names() -> None:
+    # A table of no dataset searches people and topics by id only. A Dataset made with it
+    # keeps it (one made by hand, or by | of two tables, a table of its own) and binds it: it
+    # then finds the people by name too, as a copy would. It kept the index it had.
+    tables = {spec.name: getattr(DS, spec.name) for spec in TABLES}
+    for by_hand in (True, False):
+        mine = Quotes(list(DS.quotes)) if by_hand else Quotes(DS.quotes[:1]) | DS.quotes
+        assert len(mine.search("vladimir")) == 1  # (the one quotation that says it)
+        other = Dataset(info=DS.info, **{**tables, "quotes": mine})
+        assert other.quotes is mine
+        assert [q.id for q in mine.search("vladimir")] == [q.id for q in DS.quotes.search("vladimir")]
+        assert len(mine.search("vladimir")) == 58
 
 
 def test_unknown_search_kind() -> None:

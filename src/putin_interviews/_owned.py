@@ -17,9 +17,11 @@ T = TypeVar("T", People, Topics, Articles, Episodes, Quotes, Critiques)
 
 def _own(table_type: type[T], value: Iterable[Any]) -> T:
     """The table a new Dataset keeps: a table of the right type that belongs to no dataset
-    yet is kept as it is (a deferred table stays deferred); anything else is copied into a
-    new table (sharing the immutable records)."""
+    yet is kept as it is (a deferred table stays deferred), less its search index if it was
+    searched already (which, with no dataset, searched no names of people or topics); anything
+    else is copied into a new table (sharing the immutable records)."""
     if type(value) is table_type and value._dataset is None and value._root is None:
+        value._cache.search_index = None
         return value
     return table_type(value)
 
