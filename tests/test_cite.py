@@ -964,6 +964,16 @@ def _count(pattern: str, *texts: str | None) -> int:
     return sum(t.count(pattern) for t in texts if t)
 
 
+def test_a_title_with_nothing_before_its_colon_is_its_own_short_title() -> None:
+    # The short forms took the words before a title's colon: of ":0", none ('' for Chicago's
+    # short note, "[] (n.d.)" for APA, "()" for MLA). Found by the property below.
+    article = attrs.evolve(BASE.articles[0], title=None, label=":0", outlet="0", authors=())
+    ds = attrs.evolve(BASE, articles=(*BASE.articles, article))
+    assert ds.cite(article, "chicago-note", "short-note") == ":0."
+    assert ds.cite(article, "apa", "narrative") == "[:0] (n.d.)"
+    assert ds.cite(article, "mla", "in-text") == "(:0)"
+
+
 @given(odd_articles())
 def test_every_style_handles_arbitrary_article_metadata(article: object) -> None:
     assert isinstance(article, pi.Article)

@@ -206,6 +206,11 @@ def short_title(title: Rich, drop_article: bool) -> Rich:
     'Putin Interviews'
     >>> short_title(Rich.plain("Putin Talks to the Press"), drop_article=False).text
     'Putin Talks'
+
+    A title with nothing before its colon is its own main title:
+
+    >>> short_title(Rich.plain(": Putin Talks"), drop_article=False).text
+    ': Putin Talks'
     """
     runs = []
     for text, it in title.runs:
@@ -214,6 +219,8 @@ def short_title(title: Rich, drop_article: bool) -> Rich:
             break
         runs.append((text, it))
     main = Rich(tuple(runs))
+    if not main.text.strip():
+        main = title
     if drop_article and main.runs:
         first, it = main.runs[0]
         stripped = re.sub(r"^(The|A|An)\s+", "", first)
