@@ -204,6 +204,13 @@ def _count(docs: _Docs) -> int:
     return docs.count
 
 
+def _met(parts: Iterable[_Docs], within: list[_Docs]) -> list[_Docs]:
+    """The sets of documents to meet: ``parts`` (a word's, or a tier's or band's of each word)
+    and the documents searched when not all (``within``: one more set, without weight),
+    shortest first, as :meth:`InvertedIndex._meet` takes them."""
+    return sorted([*parts, *within], key=_count)
+
+
 def _after(
     at: tuple[int, ...], layered: Sequence[Sequence[object]], seen: set[tuple[int, ...]]
 ) -> Iterator[tuple[int, ...]]:
@@ -311,7 +318,7 @@ class InvertedIndex:
                 tiered = self._banded(postings, limit, within)
             if tiered is not None:
                 return tiered[0], tiered[1], matched
-        candidates = self._intersection(sorted([*postings, *within], key=_count))
+        candidates = self._intersection(_met(postings, within))
         if not candidates:
             return [], [], matched
         scores = _scores(postings, self._idfs(postings), candidates)
@@ -361,9 +368,7 @@ class InvertedIndex:
             group = []
             while heap and -heap[0][0] == best:  # every combination of this score
                 at = heapq.heappop(heap)[1]
-                group.append(
-                    sorted([*(tiers[i][1] for tiers, i in zip(layered, at, strict=True)), *within], key=_count)
-                )
+                group.append(_met((tiers[i][1] for tiers, i in zip(layered, at, strict=True)), within))
                 for after in _after(at, layered, seen):
                     heapq.heappush(heap, (-score(after), after))
             taken += len(group)
@@ -409,7 +414,7 @@ class InvertedIndex:
                 return None
             for after in _after(at, layered, seen):
                 heapq.heappush(heap, (-bound(after), after))
-            parts = sorted([*(bands[i][1] for bands, i in zip(layered, at, strict=True)), *within], key=_count)
+            parts = _met((bands[i][1] for bands, i in zip(layered, at, strict=True)), within)
             found = self._meet(parts)
             docs = positions(found, self._size) if isinstance(found, int) else found
             if not docs:
