@@ -101,14 +101,14 @@ def test_import_reads_no_data_and_first_use_reads_once() -> None:
 
 def test_the_bundled_file_is_the_one_proven_sound() -> None:
     # The loader reads the bundled file without its checks only when its bytes hash to
-    # BUNDLED_SHA256. This test is what proves a file with that hash sound: it loads the same
+    # BUNDLED_BLAKE2B. This test is what proves a file with that hash sound: it loads the same
     # bytes through every check first, and fails when the file changes until the hash is
     # updated (which it tells, for a file that passed).
     data = _load._read_bundled()
     checked = putin_interviews.loads(data)
-    digest = hashlib.sha256(data).hexdigest()
-    assert _load.sha256(data) == digest
-    assert digest == _load.BUNDLED_SHA256, f"the bundled file passed every check: set BUNDLED_SHA256 = {digest!r}"
+    digest = hashlib.blake2b(data, digest_size=32).hexdigest()
+    assert _load.blake2b(data) == digest
+    assert digest == _load.BUNDLED_BLAKE2B, f"the bundled file passed every check: set BUNDLED_BLAKE2B = {digest!r}"
     # Read as the first use reads it: from the pre-parsed copy, else by orjson when it is loaded
     # (loads() above loads it when installed), else by the standard library; all three readings
     # are proven here.
@@ -154,8 +154,8 @@ def test_a_first_use_reads_the_pre_parsed_copy_and_parses_nothing(monkeypatch: p
     assert not parsed, PREMAKE_HINT
     assert ds == putin_interviews.loads(_load._read_bundled())
     # Only for the bytes proven sound: the copy's values are no other bytes'.
-    assert _load._preparsed(_load.BUNDLED_SHA256) is not None
-    assert _load._preparsed(hashlib.sha256(b"{}").hexdigest()) is None
+    assert _load._preparsed(_load.BUNDLED_BLAKE2B) is not None
+    assert _load._preparsed(hashlib.blake2b(b"{}", digest_size=32).hexdigest()) is None
 
 
 def test_other_bytes_trusted_are_read_themselves_not_the_copy() -> None:
@@ -164,7 +164,7 @@ def test_other_bytes_trusted_are_read_themselves_not_the_copy() -> None:
     values = json.loads(_load._read_bundled())
     values["quotes"][0]["context"] = "Another context."
     other = json.dumps(values).encode()
-    trusted = _load._trusted(other, _load.sha256(other))
+    trusted = _load._trusted(other, _load.blake2b(other))
     assert trusted == putin_interviews.loads(other)
     assert trusted.quotes[0].context == "Another context."
 
@@ -188,7 +188,7 @@ def test_a_pre_parsed_copy_not_proven_the_files_is_not_read(monkeypatch: pytest.
         values["quotes"][0]["text"] += " (not said)"
         other = marshal.dumps(values) if change == "a copy of one value changed" else real(_load.PREPARSED_FILE)[:-9]
         monkeypatch.setattr(_load, "read_data", lambda name: other if name == _load.PREPARSED_FILE else real(name))
-    assert _load._preparsed(_load.BUNDLED_SHA256) is None
+    assert _load._preparsed(_load.BUNDLED_BLAKE2B) is None
     ds, parsed = _first_use(monkeypatch)
     assert parsed == [_load._read_bundled()]
     assert ds == putin_interviews.loads(_load._read_bundled())

@@ -400,6 +400,6 @@ FACTORIES: dict[str, tuple[Any, tuple[str, ...]]] = {
 }
 
 
-#: The SHA-256 of the bundled file the pre-parsed copy was made from, and of that copy
+#: The BLAKE2b digest of the bundled file the pre-parsed copy was made from, and of that copy
 #: (data/putin_interviews.marshal).
-PREPARSED = ("aadd348f2bb70850f7d96f96fc40ba1ef906024163bef5d135b278e79b8d3fd7", "c68b4d5f6f5d392fe3bcdb8cc0936afb845b4e8518ddd1566908efe97c0b840e")
+PREPARSED = ("faf93cb5db8311c9ec7c58822ab5582460bc2075edbc56d8f3df4caed996439c", "98c39be964a25cd3563ae267d0b002b5d10b7d281a825c59830bab872e183a22")

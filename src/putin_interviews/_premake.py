@@ -75,9 +75,9 @@ def source() -> str:
         + _table("SHAPES", "str", shapes),
         "#: Each record type's factory, and the types of the records it holds (before it here).\n"
         + _table("FACTORIES", "tuple[Any, tuple[str, ...]]", factories),
-        "#: The SHA-256 of the bundled file the pre-parsed copy was made from, and of that copy\n"
+        "#: The BLAKE2b digest of the bundled file the pre-parsed copy was made from, and of that copy\n"
         f"#: ({PREPARSED_COPY.parent.name}/{PREPARSED_COPY.name}).\n"
-        f"PREPARSED = ({_string(_load.sha256(_bundled()))}, {_string(_load.sha256(_read(PREPARSED_COPY)))})",
+        f"PREPARSED = ({_string(_load.blake2b(_bundled()))}, {_string(_load.blake2b(_read(PREPARSED_COPY)))})",
     ]
     return "\n\n\n".join(text) + "\n"
 
