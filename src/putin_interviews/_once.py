@@ -14,7 +14,7 @@ from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from ._search import InvertedIndex
+    from ._search import Docs, InvertedIndex
 
 __all__ = ["Cell", "Deferred", "TableCache", "once", "once_in"]
 
@@ -97,7 +97,7 @@ class Deferred:
 class TableCache:
     """What a table computes once, on first use; never pickled or copied."""
 
-    __slots__ = ("by_field", "by_id", "by_name", "position_of", "records", "search_index")
+    __slots__ = ("among", "by_field", "by_id", "by_name", "position_of", "records", "search_index")
 
     def __init__(self) -> None:
         self.records: tuple[Any, ...] | None = None
@@ -108,3 +108,5 @@ class TableCache:
         self.by_name: dict[str, Any] | None = None
         #: id(record) -> its first position, in a root table (for ``|`` and ``&``).
         self.position_of: dict[int, int] | None = None
+        #: A selection's records as the documents its searches look among (``_table_search``).
+        self.among: Docs | None = None

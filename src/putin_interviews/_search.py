@@ -19,7 +19,7 @@ from ._fold import normalize, split_at_apostrophes, terms, tokens
 from ._occurrences import Keyed, joined, of_fields
 from ._once import once
 
-__all__ = ["InvertedIndex", "Keyed", "normalize", "split_at_apostrophes", "terms", "tokens"]
+__all__ = ["Docs", "InvertedIndex", "Keyed", "normalize", "split_at_apostrophes", "terms", "tokens"]
 
 # A word in at least one document in this many gets a bitmap too (2% of the documents).
 _BITMAP_SHARE = 50
@@ -51,10 +51,16 @@ class _CountWeights(dict[int, float]):
 _COUNT_WEIGHTS = _CountWeights()
 
 
-class _Docs:
+class Docs:
     """Documents in increasing order (four bytes a document, a document repeated when a word
     is said there more than once), ``count`` of them distinct; a frequent set (at least one
-    document in ``_BITMAP_SHARE``) also has a bitmap, made on first use."""
+    document in ``_BITMAP_SHARE``) also has a bitmap, made on first use. A selection's records
+    are one too, which :meth:`InvertedIndex.ranked` searches among (a table keeps it).
+
+    >>> selection = Docs(array("I", [0, 2, 3]))
+    >>> selection.count, selection.frequent(150), selection.frequent(151), selection.distinct()
+    (3, True, False, [0, 2, 3])
+    """
 
     __slots__ = ("bits", "count", "docs")
 
@@ -81,7 +87,7 @@ class _Docs:
 _UNREAD = array("I")  # a word's documents until a query first needs them
 
 
-class _Postings(_Docs):
+class _Postings(Docs):
     """The documents holding one word, and the word's weight in each.
 
     Built from ``parts``: for each field holding the word, the documents of its occurrences
@@ -101,8 +107,8 @@ class _Postings(_Docs):
         self.parts: list[tuple[list[array[int]], float, bool]] | None = parts
         self.field_weight = parts[0][1]
         self.weights: array[float] | None = None
-        self.layers: list[tuple[float, _Docs]] | None = None
-        self.banded: list[tuple[float, _Docs]] | None = None
+        self.layers: list[tuple[float, Docs]] | None = None
+        self.banded: list[tuple[float, Docs]] | None = None
         self.resolved: bool | None = None
 
     def ready(self) -> _Postings:
@@ -141,12 +147,12 @@ class _Postings(_Docs):
         weights = map(mul, repeat(self.field_weight), map(_COUNT_WEIGHTS.__getitem__, counts))
         return map(mul, weights, repeat(idf))
 
-    def tiers(self) -> list[tuple[float, _Docs]]:
+    def tiers(self) -> list[tuple[float, Docs]]:
         """The documents grouped by the word's weight in them, the heaviest first (made on
         first use): a ranking walks them in that order and stops when it has enough."""
         return once(self.ready(), "layers", self._tiers)
 
-    def bands(self) -> list[tuple[float, _Docs]]:
+    def bands(self) -> list[tuple[float, Docs]]:
         """The tiers merged into at most ``_BANDS`` bands, heaviest first, each given its
         heaviest weight (made on first use): an upper bound of the word's weight in the band's
         documents, for a top-k ranking of words whose weights are too many to walk tier by
@@ -154,8 +160,8 @@ class _Postings(_Docs):
         times more each), so the heaviest are few and their bounds tight."""
         return once(self, "banded", self._bands)
 
-    def _bands(self) -> list[tuple[float, _Docs]]:
-        groups: list[list[tuple[float, _Docs]]] = []
+    def _bands(self) -> list[tuple[float, Docs]]:
+        groups: list[list[tuple[float, Docs]]] = []
         held = 0
         for weight, docs in self.tiers():
             cap = _BAND_FIRST * _BAND_GROWTH ** (len(groups) - 1)
@@ -168,11 +174,11 @@ class _Postings(_Docs):
         return [
             group[0]
             if len(group) == 1
-            else (group[0][0], _Docs(array("I", sorted(chain.from_iterable(d.docs for _, d in group)))))
+            else (group[0][0], Docs(array("I", sorted(chain.from_iterable(d.docs for _, d in group)))))
             for group in groups
         ]
 
-    def _tiers(self) -> list[tuple[float, _Docs]]:
+    def _tiers(self) -> list[tuple[float, Docs]]:
         if self.weights is not None:
             weights: Sequence[float] = self.weights
             docs: Sequence[int] = self.docs
@@ -186,7 +192,7 @@ class _Postings(_Docs):
         # are), however many weights there are.
         tiers: defaultdict[float, array[int]] = defaultdict(partial(array, "I"))
         deque(map(array.append, map(tiers.__getitem__, weights), docs), maxlen=0)
-        return [(value, _Docs(tiers[value])) for value in sorted(tiers, reverse=True)]
+        return [(value, Docs(tiers[value])) for value in sorted(tiers, reverse=True)]
 
 
 def _scores(postings: Sequence[_Postings], idfs: Sequence[float], docs: list[int]) -> list[float]:
@@ -200,11 +206,11 @@ def _scores(postings: Sequence[_Postings], idfs: Sequence[float], docs: list[int
     return scores
 
 
-def _count(docs: _Docs) -> int:
+def _count(docs: Docs) -> int:
     return docs.count
 
 
-def _met(parts: Iterable[_Docs], within: list[_Docs]) -> list[_Docs]:
+def _met(parts: Iterable[Docs], within: list[Docs]) -> list[Docs]:
     """The sets of documents to meet: ``parts`` (a word's, or a tier's or band's of each word)
     and the documents searched when not all (``within``: one more set, without weight),
     shortest first, as :meth:`InvertedIndex._meet` takes them."""
@@ -288,11 +294,12 @@ class InvertedIndex:
         return list(zip(docs, scores, repeat(terms)))
 
     def ranked(
-        self, query: str, limit: int | None = None, among: Sequence[int] | None = None
+        self, query: str, limit: int | None = None, among: Sequence[int] | Docs | None = None
     ) -> tuple[list[int], list[float], tuple[str, ...]]:
         """What :meth:`query` finds, as the documents, their scores and the query words; with
-        ``among`` (documents in increasing order, each once), only those of them, ranked as
-        among all (the same scores and order, the others left out).
+        ``among`` (documents in increasing order, each once, or a :class:`Docs` of them, which
+        keeps its bitmap from one search to the next), only those of them, ranked as among all
+        (the same scores and order, the others left out).
 
         >>> index = InvertedIndex(3, [(["the war", "war and the war", "peace"], 1.0)])
         >>> docs, scores, terms = index.ranked("War")
@@ -309,7 +316,7 @@ class InvertedIndex:
         postings = sorted((p.ready() for p in found if p is not None), key=lambda p: p.count)
         # The documents searched, when not all, are met with each word's as one more word's
         # would be; fewer than one in ``_BITMAP_SHARE``, they are all scored, whatever the words.
-        within = [] if among is None else [_Docs(array("I", among))]
+        within = [] if among is None else [among if isinstance(among, Docs) else Docs(array("I", among))]
         if postings[0].count >= _TIERED_FROM and all(docs.frequent(self._size) for docs in within):
             # Tier by tier while the combinations are few; by bands when a top-k has many.
             many = math.prod(len(p.tiers()) for p in postings) > _MAX_COMBINATIONS
@@ -331,7 +338,7 @@ class InvertedIndex:
         return list(map(candidates.__getitem__, best)), list(map(scores.__getitem__, best)), matched
 
     def _tiered(
-        self, postings: list[_Postings], limit: int | None, within: list[_Docs]
+        self, postings: list[_Postings], limit: int | None, within: list[Docs]
     ) -> tuple[list[int], list[float]] | None:
         """The documents and scores of the best ``limit`` matches (all if None), for words
         found in many documents, or None when their tiers make too many combinations.
@@ -381,7 +388,7 @@ class InvertedIndex:
         return ranked, scores
 
     def _banded(
-        self, postings: list[_Postings], limit: int, within: list[_Docs]
+        self, postings: list[_Postings], limit: int, within: list[Docs]
     ) -> tuple[list[int], list[float]] | None:
         """The best ``limit`` matches and their scores for words of many weights (max-score
         over bands, :meth:`_Postings.bands`), or None when more than ``_MAX_COMBINATIONS``
@@ -442,7 +449,7 @@ class InvertedIndex:
         merged = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
         return merged if limit is None else merged[:limit]
 
-    def _meet(self, parts: Sequence[_Docs]) -> int | list[int]:
+    def _meet(self, parts: Sequence[Docs]) -> int | list[int]:
         """The documents in every one of ``parts`` (shortest first): a bitmap when every one
         is frequent, otherwise a list in increasing order."""
         bitmap = parts[0].bitmap(self._size)
@@ -470,7 +477,7 @@ class InvertedIndex:
                 break
         return candidates
 
-    def _intersection(self, postings: Sequence[_Docs]) -> list[int]:
+    def _intersection(self, postings: Sequence[Docs]) -> list[int]:
         """The documents in every one of ``postings`` (shortest first), in increasing order."""
         found = self._meet(postings)
         return positions(found, self._size) if isinstance(found, int) else found

@@ -15,9 +15,8 @@ from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
-from ._errors import NotFoundError, argument, shown, suggest
-from ._filters import UNSET, hit_limit, indexed_positions, is_in
-from ._gc import collector_paused
+from ._errors import NotFoundError, shown, suggest
+from ._filters import UNSET, indexed_positions, is_in
 from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import Deferred, TableCache, once, once_in
@@ -370,17 +369,9 @@ class Table(Sequence[R]):
     # --------------------------------------------------------------- search
 
     def _index(self) -> InvertedIndex:
-        root = self._base
+        from ._table_search import index
 
-        def build() -> InvertedIndex:
-            from ._search import InvertedIndex
-
-            records = root._items
-            with collector_paused():
-                fields = [(root._texts(name, records), w) for name, w in self._search_fields]
-                return InvertedIndex(len(records), fields)
-
-        return once(root._cache, "search_index", build)
+        return index(self)
 
     def hits(self, query: str, limit: int | None = None) -> list[Hit[R]]:
         """Search hits in this collection, best first, each with what matched.
@@ -390,33 +381,13 @@ class Table(Sequence[R]):
         ['lz-part-1']
         """
         from ._hits import Hit
+        from ._table_search import found, matched
 
-        records, scores, terms = self._found(query, limit)
+        records, scores, terms = found(self, query, limit)
         return [
-            Hit(record, self.kind, score, partial(self._matched, record, terms), terms)
+            Hit(record, self.kind, score, partial(matched, self, record, terms), terms)
             for record, score in zip(records, scores, strict=True)
         ]
-
-    def _found(self, query: str, limit: int | None) -> tuple[list[R], list[float], tuple[str, ...]]:
-        """This collection's matches, best first, their scores, and the query words: ranked
-        in the root table, among this collection's records only (as many times as it holds each)."""
-        argument(query, "query", str, "a string")
-        limit, root, among = hit_limit(limit), self._base, self._positions
-        if among is None and root is not self:
-            from ._order import positions_in
-
-            among = positions_in(self._position_of(), self._items, root._items)
-        docs, scores, terms = self._index().ranked(query, limit, among)
-        return list(map(root._items.__getitem__, docs)), scores, terms
-
-    def _matched(self, record: R, words: tuple[str, ...]) -> tuple[str, ...]:
-        """The searchable fields of ``record`` that hold a query word (for the hits shown)."""
-        from ._fold import terms
-
-        wanted, root = set(words), self._base
-        return tuple(
-            name for name, _ in self._search_fields if wanted.intersection(terms(root._texts(name, (record,))[0]))
-        )
 
     def _texts(self, name: str, records: Sequence[R]) -> Sequence[str]:
         """The text of the search field ``name`` in each of ``records``: the record's
@@ -435,7 +406,9 @@ class Table(Sequence[R]):
         >>> [q.id for q in putin_interviews.dataset().quotes.search("al qaida")]
         ['lz-part-1-blamed-us-al-qaida', 'lz-part-1-al-qaida-result', 'lz-part-1-afghanistan']
         """
-        return self._derive(self._found(query, limit)[0])
+        from ._table_search import found
+
+        return self._derive(found(self, query, limit)[0])
 
     # --------------------------------------------------------------- export
 
