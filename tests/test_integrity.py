@@ -233,6 +233,29 @@ def test_the_first_use_of_the_bundled_data_imports_no_check() -> None:
     assert result.stdout.strip() == "[]", result.stderr or f"json imported? {PREMAKE_HINT}"
 
 
+def test_a_python_without_blake2_checks_the_bundled_file_in_full() -> None:
+    # hashlib's BLAKE2b is CPython's _blake2 module too (OpenSSL's is no 32-byte BLAKE2b), so a
+    # Python built without it (configure --with-builtin-hashlib-hashes) has none: the first use
+    # raised ImportError. It checks the file in full, as bytes not proven sound are checked, and
+    # imports no hashlib (whose import logs a traceback there, for the BLAKE2 it lacks).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "sys.modules['_blake2'] = None  # as in a Python built without it\n"
+        "import putin_interviews\n"
+        "from putin_interviews import _check, _load\n"
+        "checked, real = [], _check.fast\n"
+        "_check.fast = lambda *args: checked.append(1) or real(*args)\n"
+        "ds = putin_interviews.dataset()\n"
+        "print(bool(checked), 'hashlib' in sys.modules, ds == putin_interviews.loads(_load._read_bundled()))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.split() == ["True", "False", "True"], result.stderr
+    assert result.stderr == ""
+
+
 @pytest.mark.parametrize("change", ["bad reference", "same meaning, other bytes"])
 def test_a_bundled_file_of_other_bytes_is_checked_in_full(monkeypatch: pytest.MonkeyPatch, change: str) -> None:
     raw = json.loads(_load._read_bundled())
