@@ -171,14 +171,19 @@ def bench_search(n: int, quotes: Any, repeat: int, row: Row, shown: Row, path: P
     # which it keeps: timed on selections made anew, each searched once.
     query = " ".join(common)
     middle = quotes[len(quotes) // 2]
-    for label, criteria in (("speaker", {"speaker": middle.speaker_id}), ("kind", {"kind": "fragment"})):
-        chosen = quotes.filter(**criteria)
+    selections: list[tuple[str, Callable[[], Any]]] = [
+        ("speaker filter", lambda: quotes.filter(speaker=middle.speaker_id)),
+        ("kind filter", lambda: quotes.filter(kind="fragment")),
+        ("every third record, a slice", lambda: quotes[::3]),  # places found by identity
+    ]
+    for label, select in selections:
+        chosen = select()
         members = {id(q) for q in chosen}
         took = best_of(lambda c=chosen: c.search(query, limit=10), repeat)
-        fresh = iter([quotes.filter(**criteria) for _ in range(repeat + 1)])
+        fresh = iter([select() for _ in range(repeat + 1)])
         first = best_of(lambda f=fresh: next(f).search(query, limit=10), repeat)
         every = best_of(lambda m=members: [q for q in quotes.search(query) if id(q) in m][:10], 1)
-        what = f"{label} filter, {len(chosen):,} records ({len(chosen) / n:.1%})"
+        what = f"{label}, {len(chosen):,} records ({len(chosen) / n:.1%})"
         row(
             f"[{n:,}] search {query!r} in a selection ({what}), top 10",
             took,
