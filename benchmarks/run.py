@@ -101,25 +101,45 @@ def cold_env(work: Path) -> dict[str, str]:
     return env
 
 
-def cold(runs: list[tuple[str, str]], repeat: int, env: dict[str, str]) -> list[list[tuple[float, float]]]:
+def cold(runs: list[tuple[str, str]], repeat: int, env: dict[str, str]) -> list[list[tuple[float, ...]]]:
     """Wall and CPU times of each ``(setup, code)`` of ``runs`` in each of ``repeat`` turns:
     ``code`` in a fresh interpreter after ``setup``, measured inside it, the runs taking turns
     (so that the machine getting busier or quieter shifts them alike); a first, untimed run
-    writes the byte code."""
+    writes the byte code. A run whose setup defines ``reported`` (a list of seconds, filled in
+    while its code runs) gives those figures after its two times."""
     scripts = [
-        f"import time\n{setup}\nt, c = time.perf_counter(), time.process_time()\n{code}\n"
-        "print(time.perf_counter() - t, time.process_time() - c)"
+        f"import time\nreported = []\n{setup}\nt, c = time.perf_counter(), time.process_time()\n{code}\n"
+        "print(time.perf_counter() - t, time.process_time() - c, *reported)"
         for setup, code in runs
     ]
 
-    def once(script: str) -> tuple[float, float]:
+    def once(script: str) -> tuple[float, ...]:
         out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
-        wall_time, cpu = map(float, out.stdout.split())
-        return wall_time, cpu
+        return tuple(map(float, out.stdout.split()))
 
     for script in scripts:
         once(script)
     return [[once(script) for script in scripts] for _ in range(repeat)]
+
+
+#: A setup that times, in ``reported[0]``, what ``attrs.frozen`` takes to make each class
+#: (called on a class, or with options and then on one): attrs' own part of a first use.
+_TIMING_ATTRS = """import attrs, cattrs
+reported.append(0.0)
+_frozen = attrs.frozen
+def _timed(make):
+    def made(cls):
+        start = time.perf_counter()
+        try:
+            return make(cls)
+        finally:
+            reported[0] += time.perf_counter() - start
+    return made
+def _frozen_timed(maybe_cls=None, **options):
+    make = _timed(lambda cls: _frozen(cls, **options))
+    return make if maybe_cls is None else make(maybe_cls)
+attrs.frozen = _frozen_timed
+"""
 
 
 def wall(command: list[str], repeat: int, env: dict[str, str]) -> float:
@@ -141,12 +161,26 @@ def first_use(work: Path, repeat: int) -> None:
     (work / "peer_classes.py").write_text(source, encoding="utf-8")
     ours = ("import attrs, cattrs\nimport putin_interviews as pi", code)
     peers = (f"import attrs, cattrs, sys\nsys.path.insert(0, {str(work)!r})", "import peer_classes")
-    turns = cold([ours, peers], repeat, env)
+    timed = (f"{_TIMING_ATTRS}import putin_interviews as pi", code)
+    turns = cold([ours, peers, timed], repeat, env)
     took, cpu, peer = (statistics.median(turn[k][j] for turn in turns) for k, j in ((0, 0), (0, 1), (1, 0)))
     ratio = statistics.median(turn[0][0] / turn[1][0] for turn in turns)
     row("first use of the bundled data: dataset() and every table", took, f"beyond the import; CPU {cpu * 1e3:.1f} ms")
-    what = f"attrs making {source.count('@attrs.frozen')} classes of the same fields (the peer)"
-    row(what, peer, f"the first use is {ratio:.2f}× this (the median of the turns' ratios)")
+    classes = source.count("@attrs.frozen")
+    row(
+        f"attrs making {classes} classes of the same fields (the peer)",
+        peer,
+        f"the first use is {ratio:.2f}× this (the median of the turns' ratios)",
+    )
+    # The same first use, attrs.frozen timed inside it: what is left without attrs' part.
+    made = statistics.median(turn[2][2] for turn in turns)
+    rest = statistics.median(turn[2][0] - turn[2][2] for turn in turns)
+    row(
+        f"of a first use: attrs.frozen making its {classes} classes",
+        made,
+        "timed inside the first use, a run of its own",
+    )
+    row("of a first use: all but attrs.frozen", rest, "the same run, less the line above")
     script = Path(sys.executable).with_name("putin-interviews")  # the installed command
     cli = [str(script) if script.exists() else sys.executable, "quotes", "--speaker", "putin"]
     if not script.exists():
