@@ -95,10 +95,14 @@ UNSET = UnsetType.UNSET
 
 def member(cls: type[E], value: Any, what: str) -> E:
     """The member of enum ``cls`` that ``value`` names (value or name, case- and
-    accent-insensitive)."""
+    accent-insensitive; a value given exactly is found without folding)."""
     if isinstance(value, cls):
         return value
     if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
         from ._fold import normalize
 
         folded = normalize(value)
