@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable
 from typing import Any
 from unittest import mock
 
@@ -9,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import putin_interviews as pi
-from putin_interviews import _search
+from putin_interviews import ArticleKind, PersonKind, QuoteKind, QuoteMode, Stance, Venue, _filters, _search
 
 DS = pi.dataset()
 PEOPLE = [p.id for p in DS.people]
@@ -56,6 +58,37 @@ def test_a_list_means_union(name: str, data: st.DataObject) -> None:
     x, y = data.draw(QUOTE_CRITERIA[name]), data.draw(QUOTE_CRITERIA[name])
     union = DS.quotes.filter(**{name: [x, y]})
     assert set(union) == set(DS.quotes.filter(**{name: x})) | set(DS.quotes.filter(**{name: y}))
+
+
+#: Each filter whose argument is an enumeration's member: the table's filter, the argument.
+ENUM_FILTERS: list[tuple[Callable[..., Any], str, type[enum.Enum]]] = [
+    (DS.people.filter, "kind", PersonKind),
+    (DS.articles.filter, "kind", ArticleKind),
+    (DS.quotes.filter, "kind", QuoteKind),
+    (DS.quotes.filter, "mode", QuoteMode),
+    (DS.quotes.filter, "venue", Venue),
+    (DS.critiques.filter, "stance", Stance),
+]
+
+
+@given(st.sampled_from(ENUM_FILTERS), st.data())
+def test_an_enum_choice_is_its_value_or_name_in_any_case_with_or_without_accents(
+    chosen: tuple[Callable[..., Any], str, type[enum.Enum]], data: st.DataObject
+) -> None:
+    # A choice given exactly as its value is looked up without folding; every other spelling
+    # of the value or the name is folded, and must find the same member.
+    filter_, parameter, kind = chosen
+    member = data.draw(st.sampled_from(list(kind)))
+    spelling = data.draw(st.sampled_from([member.value, member.name]))
+    upper = data.draw(st.lists(st.booleans(), min_size=len(spelling), max_size=len(spelling)))
+    accented = data.draw(st.lists(st.booleans(), min_size=len(spelling), max_size=len(spelling)))
+    varied = "".join(
+        (c.upper() if up else c.lower()) + ("\u0301" if acute and c.isalpha() else "")
+        for c, up, acute in zip(spelling, upper, accented, strict=True)
+    )
+    assert _filters.member(kind, varied, parameter) is member  # not only a member with the same records
+    assert filter_(**{parameter: varied}) == filter_(**{parameter: member})
+    assert filter_(**{parameter: [varied, member.value]}) == filter_(**{parameter: member})
 
 
 @given(criteria(CRITIQUE_CRITERIA), criteria(CRITIQUE_CRITERIA))
