@@ -123,9 +123,10 @@ def cold(runs: list[tuple[str, str]], repeat: int, env: dict[str, str]) -> list[
 
 
 #: A setup that times, in ``reported[0]``, what ``attrs.frozen`` takes to make each class
-#: (called on a class, or with options and then on one): attrs' own part of a first use.
+#: (called on a class, or with options and then on one): attrs' own part of a first use; and
+#: counts, in ``reported[1]``, the classes it made.
 _TIMING_ATTRS = """import attrs, cattrs
-reported.append(0.0)
+reported.extend((0.0, 0))
 _frozen = attrs.frozen
 def _timed(make):
     def made(cls):
@@ -134,6 +135,7 @@ def _timed(make):
             return make(cls)
         finally:
             reported[0] += time.perf_counter() - start
+            reported[1] += 1
     return made
 def _frozen_timed(maybe_cls=None, **options):
     make = _timed(lambda cls: _frozen(cls, **options))
@@ -175,10 +177,12 @@ def first_use(work: Path, repeat: int) -> None:
     # The same first use, attrs.frozen timed inside it: what is left without attrs' part.
     made = statistics.median(turn[2][2] for turn in turns)
     rest = statistics.median(turn[2][0] - turn[2][2] for turn in turns)
+    wrapped = {int(turn[2][3]) for turn in turns}
     row(
-        f"of a first use: attrs.frozen making its {classes} classes",
+        f"of a first use: attrs.frozen making its {'/'.join(map(str, sorted(wrapped)))} classes",
         made,
-        "timed inside the first use, a run of its own",
+        "timed inside the first use, a run of its own"
+        + ("" if wrapped == {classes} else f"; the peer makes {classes}: not the same classes"),
     )
     row("of a first use: all but attrs.frozen", rest, "the same run, less the line above")
     script = Path(sys.executable).with_name("putin-interviews")  # the installed command
