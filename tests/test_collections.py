@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -259,6 +260,35 @@ def test_a_collection_of_two_tables_combines_again_with_either_and_its_own_parts
     assert both[1:] | both[:1] == both
     assert list(both.sort_by("id", reverse=True) & both[:2]) == list(both[:2])
     assert (putin | mine).filter(speaker="stone") == mine  # resolved through the left one's dataset
+
+
+def test_a_loaded_table_combines_its_indexed_selections_by_their_places(ds: Dataset) -> None:
+    # A loaded table made each of its records from a row, so the places its indexed selections
+    # know are their records, each once: | and & no longer find every record's place first
+    # (0.3 to 0.4 s at 1,000,000 quotations), and give the same records.
+    loaded = pi.loads(ds.to_json()).quotes
+    putin, stone = loaded.filter(speaker="putin"), loaded.filter(speaker="stone")
+    direct = loaded.filter(mode="direct")
+    combined = [putin | direct, putin & direct, (putin | stone) & direct, loaded | putin, loaded & stone]
+    assert loaded._cache.position_of is None
+    keeps: list[Callable[[pi.Quote], bool]] = [
+        lambda q: q.speaker_id == "putin" or q.mode is pi.QuoteMode.DIRECT,
+        lambda q: q.speaker_id == "putin" and q.mode is pi.QuoteMode.DIRECT,
+        lambda q: q.speaker_id in ("putin", "stone") and q.mode is pi.QuoteMode.DIRECT,
+        lambda q: True,
+        lambda q: q.speaker_id == "stone",
+    ]
+    assert [[q.id for q in c] for c in combined] == [[q.id for q in ds.quotes if keep(q)] for keep in keeps]
+    assert all(_in_document_order(c) for c in combined)
+
+
+def test_a_table_given_a_record_twice_combines_it_once(ds: Dataset) -> None:
+    # Its selections' places are not its records (the record is at two): they are found.
+    a, b = ds.quotes.filter(mode="direct")[:2]
+    twice = Quotes([a, b, a])
+    left = twice.filter(mode="direct")
+    assert list(left) == [a, b, a]
+    assert list(left | left) == list(left & left) == list(twice | left) == [a, b]
 
 
 def test_or_of_different_kinds_is_a_type_error(ds: Dataset) -> None:

@@ -233,7 +233,19 @@ class Table(Sequence[R]):
 
         if other._base is not self._base:
             return self._derive(_order.combined(self._items, other._items, union), own=True)
+        mine, theirs = self._places(), other._places()
+        if mine is not None and theirs is not None:  # a place a record: no need to find them
+            return self._at(sorted(set(mine).union(theirs) if union else set(mine).intersection(theirs)))
         return self._at(_order.combined_positions(self._position_of(), self._items, other._items, union))
+
+    def _places(self) -> Sequence[int] | None:
+        """The positions of the records in the root table, when known without finding them
+        and each that of a record the table holds once: the root built its records itself
+        (a loaded table: a new record a row), and this is the root or an indexed selection."""
+        root = self._base
+        if type(root._source) is tuple and root._cache.records is None:  # records given: one may be there twice
+            return None
+        return range(len(root)) if self is root else self._positions
 
     def _position_of(self) -> dict[int, int]:
         """The position of each record (by identity) in the root table, found once."""
