@@ -107,7 +107,7 @@ _SEARCHED = st.sampled_from(["the", "putin", "of the", "russia war", "hope", "st
 @given(
     # None or one criterion: selections of every size (several criteria leave few records).
     st.one_of(st.just({}), *(st.fixed_dictionaries({name: values}) for name, values in QUOTE_CRITERIA.items())),
-    st.sampled_from(["as is", "sorted", "reversed", "union", "intersection", "sliced", "searched"]),
+    st.sampled_from(["as is", "sorted", "reversed", "union", "intersection", "sliced", "stepped", "back", "searched"]),
     _SEARCHED,
     st.one_of(st.none(), st.integers(min_value=0, max_value=6)),
     st.sampled_from([0, 64, 10**9]),
@@ -117,8 +117,8 @@ _SEARCHED = st.sampled_from(["the", "putin", "of the", "russia war", "hope", "st
 def test_searching_a_selection_ranks_as_the_table_does(
     crit: dict[str, Any], shape: str, query: str, limit: int | None, tiered_from: int, probe: int, bitmap: int
 ) -> None:
-    # A selection (filtered by an index or a scan, sorted, reversed, combined, sliced or a
-    # search's best first) is searched among its own records: the table's ranking of them,
+    # A selection (filtered by an index or a scan, sorted, reversed, combined, sliced in order
+    # or not, or a search's best first) is searched among its own records: the table's ranking of them,
     # with the same scores, the others left out, its first ``limit``; by every path (the top-k
     # ones from any number of documents, long postings probed or met as sets, bitmaps for no
     # word, some or all), which each take the selection's documents in the table's order.
@@ -130,6 +130,8 @@ def test_searching_a_selection_ranks_as_the_table_does(
         "union": chosen | DS.quotes.filter(kind="fragment"),
         "intersection": chosen & DS.quotes.filter(kind=["full", "partial"]),
         "sliced": DS.quotes[3:40],
+        "stepped": chosen[1::2],  # a slice in order knows its places when the selection does
+        "back": chosen[-2::-3],
         "searched": chosen.search("the"),
     }[shape]
     with (

@@ -483,6 +483,27 @@ def test_a_selection_finds_its_documents_once_and_keeps_them_for_its_searches() 
         assert again._cache.among is None
 
 
+def test_a_slice_in_order_of_a_loaded_table_knows_its_places() -> None:
+    # A loaded table made each record from a row, so a slice of it (or of its indexed
+    # selection) in order holds the records at the slice's places: its first search no longer
+    # finds them by identity (0.16 s for every third of 1,000,000 quotations), and a filter of
+    # it answers from the field indexes. A reversed slice, not in order, still finds them.
+    loaded = pi.loads(DS.to_json()).quotes
+    direct = loaded.filter(mode="direct")
+    ranked = [(h.record, h.score) for h in loaded.hits("the putin")]
+    for selection, scanned in [(loaded[5:], 0), (loaded[::3], 0), (direct[1::2], 0), (loaded[::-2], 1)]:
+        with mock.patch.object(_table_search, "positions_in", wraps=_order.positions_in) as scans:
+            hits = [(h.record, h.score) for h in selection.hits("the putin")]
+        assert scans.call_count == scanned
+        assert hits == [(record, score) for record, score in ranked if record in selection]
+        assert selection._cache.among is not None
+        assert selection._cache.among.docs.tolist() == sorted(map(loaded.index, selection))
+        putin = selection.filter(speaker="putin")
+        assert list(putin) == [q for q in selection if q.speaker_id == "putin"]
+        assert (putin._positions is not None) == (scanned == 0)  # answered by the field index
+        assert (loaded._cache.position_of is None) == (scanned == 0)  # no record's place found
+
+
 def test_the_index_refuses_a_ragged_column() -> None:
     with pytest.raises(ValueError, match="a field has 1 texts for 2 documents"):
         InvertedIndex(2, [(["a"], 1.0)])

@@ -200,7 +200,7 @@ def indexed_positions(
         get = attrgetter(field)
         positions = [p for p in positions if get(items[p]) in values]
     if within is not None:
-        mine = set(within)
+        mine = within if isinstance(within, range) else set(within)
         positions = [p for p in positions if p in mine]
     if tests:
         positions = [p for p in positions if all(t(items[p]) for t in tests)]

@@ -58,7 +58,7 @@ class Table(Sequence[R]):
         _source: tuple[R, ...] | Deferred
         _root: Table[R] | None
         _dataset: Dataset | None
-        _positions: tuple[int, ...] | None  # in the root table, when known (results of indexed filters)
+        _positions: Sequence[int] | None  # ascending, in the root table, when known (see _places)
         _cache: TableCache
 
     #: The record kind's name in search hits and messages ("quote", …).
@@ -128,7 +128,11 @@ class Table(Sequence[R]):
     def __getitem__(self, index: slice) -> Self: ...
     def __getitem__(self, index: int | slice) -> R | Self:
         if isinstance(index, slice):
-            return self._derive(self._items[index])
+            result = self._derive(self._items[index])
+            places = self._places()
+            if places is not None and (index.step or 1) > 0:  # in the table's order still
+                object.__setattr__(result, "_positions", places[index])
+            return result
         return self._items[index]
 
     def __iter__(self) -> Iterator[R]:
@@ -241,7 +245,8 @@ class Table(Sequence[R]):
     def _places(self) -> Sequence[int] | None:
         """The positions of the records in the root table, when known without finding them
         and each that of a record the table holds once: the root built its records itself
-        (a loaded table: a new record a row), and this is the root or an indexed selection."""
+        (a loaded table: a new record a row), and this is the root, an indexed selection, or a
+        slice of one of them in order."""
         root = self._base
         if type(root._source) is tuple and root._cache.records is None:  # records given: one may be there twice
             return None
