@@ -269,7 +269,8 @@ def test_a_loaded_table_combines_its_indexed_selections_by_their_places(ds: Data
     loaded = pi.loads(ds.to_json()).quotes
     putin, stone = loaded.filter(speaker="putin"), loaded.filter(speaker="stone")
     direct = loaded.filter(mode="direct")
-    combined = [putin | direct, putin & direct, (putin | stone) & direct, loaded | putin, loaded & stone]
+    hope = loaded.filter(text="hope")  # a scan's selection knows its places too
+    combined = [putin | direct, putin & direct, (putin | stone) & direct, loaded | putin, loaded & stone, hope | stone]
     assert loaded._cache.position_of is None
     keeps: list[Callable[[pi.Quote], bool]] = [
         lambda q: q.speaker_id == "putin" or q.mode is pi.QuoteMode.DIRECT,
@@ -277,6 +278,7 @@ def test_a_loaded_table_combines_its_indexed_selections_by_their_places(ds: Data
         lambda q: q.speaker_id in ("putin", "stone") and q.mode is pi.QuoteMode.DIRECT,
         lambda q: True,
         lambda q: q.speaker_id == "stone",
+        lambda q: q.speaker_id == "stone" or q.id in {h.id for h in ds.quotes.filter(text="hope")},
     ]
     assert [[q.id for q in c] for c in combined] == [[q.id for q in ds.quotes if keep(q)] for keep in keeps]
     assert all(_in_document_order(c) for c in combined)

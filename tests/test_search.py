@@ -483,15 +483,23 @@ def test_a_selection_finds_its_documents_once_and_keeps_them_for_its_searches() 
         assert again._cache.among is None
 
 
-def test_a_slice_in_order_of_a_loaded_table_knows_its_places() -> None:
-    # A loaded table made each record from a row, so a slice of it (or of its indexed
-    # selection) in order holds the records at the slice's places: its first search no longer
-    # finds them by identity (0.16 s for every third of 1,000,000 quotations), and a filter of
-    # it answers from the field indexes. A reversed slice, not in order, still finds them.
+def test_a_loaded_tables_selections_in_order_know_their_places() -> None:
+    # A loaded table made each record from a row, so its selections in order (a slice, or a
+    # scan's result, of it or of an indexed selection) hold the records at the places they
+    # came from: a first search no longer finds them by identity (0.16 s for every third of
+    # 1,000,000 quotations), and a filter answers from the field indexes. A reversed slice,
+    # not in order, still finds them.
     loaded = pi.loads(DS.to_json()).quotes
     direct = loaded.filter(mode="direct")
     ranked = [(h.record, h.score) for h in loaded.hits("the putin")]
-    for selection, scanned in [(loaded[5:], 0), (loaded[::3], 0), (direct[1::2], 0), (loaded[::-2], 1)]:
+    for selection, scanned in [
+        (loaded[5:], 0),
+        (loaded[::3], 0),
+        (direct[1::2], 0),
+        (loaded.filter(text="the"), 0),
+        (direct[2:].filter(lambda q: q.episode != 2), 0),
+        (loaded[::-2], 1),
+    ]:
         with mock.patch.object(_table_search, "positions_in", wraps=_order.positions_in) as scans:
             hits = [(h.record, h.score) for h in selection.hits("the putin")]
         assert scans.call_count == scanned

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
@@ -297,7 +298,13 @@ class Table(Sequence[R]):
         object.__setattr__(self, "_dataset", dataset)
 
     def _where(self, tests: list[Callable[[R], bool]]) -> Self:
-        return self._derive(r for r in self._items if all(t(r) for t in tests))
+        """The records that pass every test, in order; with their places when known (:meth:`_places`)."""
+        items, places = self._items, self._places()
+        passed = [all(t(r) for t in tests) for r in items]
+        result = self._derive(compress(items, passed))
+        if places is not None:
+            object.__setattr__(result, "_positions", tuple(compress(places, passed)))
+        return result
 
     def _field_index(self, field: str) -> dict[Any, list[int]]:
         """value -> positions of the records holding it, for a field of the root table;
