@@ -508,7 +508,7 @@ def test_a_loaded_tables_selections_in_order_know_their_places() -> None:
         assert selection._cache.among.docs.tolist() == sorted(map(loaded.index, selection))
         putin = selection.filter(speaker="putin")
         assert list(putin) == [q for q in selection if q.speaker_id == "putin"]
-        assert (putin._positions is not None) == (scanned == 0)  # answered by the field index
+        assert (putin._positions is not None) == (scanned == 0)  # its places known too
         assert (loaded._cache.position_of is None) == (scanned == 0)  # no record's place found
 
 

@@ -5,7 +5,7 @@ takes; enum values by value or name, case- and accent-insensitively)."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence, Sized
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +26,7 @@ __all__ = [
     "any_in",
     "article_ids",
     "as_values",
+    "by_index",
     "contains",
     "enums",
     "episode_numbers",
@@ -169,39 +170,60 @@ def topic_ids(ds: Dataset, value: Any) -> set[str]:
     return {table.get(v.id if isinstance(v, Topic) else v).id for v in as_values(value)}
 
 
+def by_index(selection: Sized, table: Sized, built: Container[str], indexed: list[tuple[str, set[Any]]]) -> bool:
+    """Whether a filter on ``indexed`` fields of a ``selection`` of ``table`` whose places are
+    known is answered from the field indexes: when they are ``built`` already, or when the
+    selection holds at least half the table (building an index takes about a scan of the
+    table); otherwise the selection's records are tested, in time proportional to it.
+
+    >>> asked = [("episode", {1})]
+    >>> by_index(range(10), range(100), {"episode"}, asked), by_index(range(10), range(100), {}, asked)
+    (True, False)
+    >>> by_index(range(50), range(100), {}, asked)
+    True
+    """
+    return 2 * len(selection) >= len(table) or all(field in built for field, _ in indexed)
+
+
 def indexed_positions(
     items: Sequence[R],
     index_of: Callable[[str], dict[Any, list[int]]],
     indexed: list[tuple[str, set[Any]]],
-    within: Iterable[int] | None,
+    within: Sequence[int] | None,
     tests: list[Callable[[R], bool]],
-) -> list[int]:
+) -> Sequence[int]:
     """The positions in ``items`` (a root table) of the records whose ``field`` value is in
     the given set for every (field, values) in ``indexed`` (``index_of(field)``: value ->
-    positions), that are at one of the positions ``within`` (if given), and that pass
-    ``tests``; in order.
+    positions), that are at one of the positions ``within`` (if given: ascending), and that
+    pass ``tests``; in order.
 
-    The shortest position list answers; the other criteria are tested on its records only:
-    time proportional to the smallest result, not the largest.
+    The shortest position list (a field's, or ``within``) answers; the other criteria are
+    tested on its records only: time proportional to the smallest result, not the largest.
 
-    >>> words = ["a", "bb", "a", "cc", "a"]
+    >>> from types import SimpleNamespace
+    >>> words = [SimpleNamespace(word=w) for w in ["a", "bb", "a", "cc", "a"]]
     >>> by_value = {"a": [0, 2, 4], "bb": [1], "cc": [3]}
     >>> indexed_positions(words, lambda field: by_value, [("word", {"a", "cc"})], [2, 3, 4], [])
     [2, 3, 4]
+    >>> indexed_positions(words, lambda field: by_value, [("word", {"a"})], [1, 2], [])
+    [2]
     """
-    candidates: list[tuple[list[int], str, set[Any]]] = []
+    candidates: list[tuple[Sequence[int], str, set[Any]]] = []
     for field, values in indexed:
         index = index_of(field)
         found = [index.get(v, []) for v in values]
         candidates.append((found[0] if len(found) == 1 else sorted(p for f in found for p in f), field, values))
     candidates.sort(key=lambda c: len(c[0]))
-    positions = candidates[0][0]
-    for _, field, values in candidates[1:]:
-        get = attrgetter(field)
-        positions = [p for p in positions if get(items[p]) in values]
-    if within is not None:
+    positions: Sequence[int] = candidates[0][0]
+    rest = candidates[1:]
+    if within is not None and len(within) < len(positions):  # the selection's list is the shortest
+        positions, rest = within, candidates
+    elif within is not None:
         mine = within if isinstance(within, range) else set(within)
         positions = [p for p in positions if p in mine]
+    for _, field, values in rest:
+        get = attrgetter(field)
+        positions = [p for p in positions if get(items[p]) in values]
     if tests:
         positions = [p for p in positions if all(t(items[p]) for t in tests)]
     return positions

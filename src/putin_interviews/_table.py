@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 from ._errors import NotFoundError, shown, suggest
-from ._filters import UNSET, indexed_positions, is_in
+from ._filters import UNSET, by_index, indexed_positions, is_in
 from ._kinds import RecordKind
 from ._models import Article, Critique, Episode, Person, Quote, Topic
 from ._once import Deferred, TableCache, once, once_in
@@ -321,14 +321,14 @@ class Table(Sequence[R]):
 
     def _select(self, indexed: list[tuple[str, set[Any]]], tests: list[Callable[[R], bool]]) -> Self:
         """Records whose ``field`` value is in the given set for every (field, values) in
-        ``indexed`` (answered from the field indexes, in time proportional to the result)
-        and that pass ``tests``; document order kept."""
+        ``indexed`` (answered from the field indexes, in time proportional to the result,
+        when :func:`._filters.by_index` says so) and that pass ``tests``; document order kept."""
         root = self._base
-        if not indexed or (self is not root and self._positions is None):
-            checks: list[Callable[[R], bool]] = [is_in(values, attrgetter(field)) for field, values in indexed]
-            return self._where(checks + tests)
         within = None if self is root else self._positions
-        return self._at(indexed_positions(root._items, self._field_index, indexed, within, tests))
+        if indexed and (self is root or (within is not None and by_index(within, root, root._cache.by_field, indexed))):
+            return self._at(indexed_positions(root._items, self._field_index, indexed, within, tests))
+        checks: list[Callable[[R], bool]] = [is_in(values, attrgetter(field)) for field, values in indexed]
+        return self._where(checks + tests)
 
     def _at(self, positions: Sequence[int]) -> Self:
         """The root table's records at ``positions`` (ascending), which the result keeps."""
