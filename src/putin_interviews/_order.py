@@ -123,17 +123,14 @@ def positions_in(order: Mapping[int, int], records: Iterable[object], table: Seq
     return tuple(sorted(p for key, count in held.items() for p in every.get(key, [])[:count]))
 
 
-def combined_positions(
-    order: Mapping[int, int], left: Iterable[object], right: Iterable[object], union: bool
-) -> tuple[int, ...]:
+def combined_positions(left: Iterable[int], right: Iterable[int], union: bool) -> tuple[int, ...]:
     """The positions in their table of the records of either (``union``) or both of two
-    selections from it, each once, in the table's order.
+    selections from it, given as their positions (a record at one only), each once, in order.
 
-    >>> table = ["a", "b", "c", "d"]
-    >>> combined_positions(first_positions(table), table[2:], table[:1], True)
-    (0, 2, 3)
+    >>> combined_positions([2, 3], [0], True), combined_positions([2, 3], [3, 0], False)
+    ((0, 2, 3), (3,))
     """
-    mine, theirs = ({order[id(r)] for r in records} for records in (left, right))
+    mine, theirs = set(left), set(right)
     return tuple(sorted(mine | theirs if union else mine & theirs))
 
 

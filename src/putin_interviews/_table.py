@@ -129,11 +129,10 @@ class Table(Sequence[R]):
     def __getitem__(self, index: slice) -> Self: ...
     def __getitem__(self, index: int | slice) -> R | Self:
         if isinstance(index, slice):
-            result = self._derive(self._items[index])
             places = self._places()
-            if places is not None and (index.step or 1) > 0:  # in the table's order still
-                object.__setattr__(result, "_positions", places[index])
-            return result
+            if places is not None and (index.step or 1) <= 0:  # not in the table's order
+                places = None
+            return self._derive(self._items[index], positions=None if places is None else places[index])
         return self._items[index]
 
     def __iter__(self) -> Iterator[R]:
@@ -239,9 +238,10 @@ class Table(Sequence[R]):
         if other._base is not self._base:
             return self._derive(_order.combined(self._items, other._items, union), own=True)
         mine, theirs = self._places(), other._places()
-        if mine is not None and theirs is not None:  # a place a record: no need to find them
-            return self._at(sorted(set(mine).union(theirs) if union else set(mine).intersection(theirs)))
-        return self._at(_order.combined_positions(self._position_of(), self._items, other._items, union))
+        if mine is None or theirs is None:  # found by identity: a record at its first place
+            order = self._position_of()
+            mine, theirs = ([order[id(r)] for r in t._items] for t in (self, other))
+        return self._at(_order.combined_positions(mine, theirs, union))
 
     def _places(self) -> Sequence[int] | None:
         """The positions of the records in the root table, when known without finding them
@@ -289,9 +289,12 @@ class Table(Sequence[R]):
         """The table this one was derived from (itself for a dataset's own table)."""
         return self._root if self._root is not None else self
 
-    def _derive(self, items: Iterable[R], own: bool = False) -> Self:
-        new = type(self).__new__(type(self))  # ``own``: a table of its own (searched, indexed alone)
+    def _derive(self, items: Iterable[R], own: bool = False, positions: Sequence[int] | None = None) -> Self:
+        """A table of ``items`` from this one's root (``own``: a table of its own, searched and
+        indexed alone), which keeps their ``positions`` in the root when they are known."""
+        new = type(self).__new__(type(self))
         new._init(items if type(items) is tuple else tuple(items), None if own else self._base, self._dataset)
+        object.__setattr__(new, "_positions", positions)
         return new
 
     def _bind(self, dataset: Dataset) -> None:
@@ -301,10 +304,9 @@ class Table(Sequence[R]):
         """The records that pass every test, in order; with their places when known (:meth:`_places`)."""
         items, places = self._items, self._places()
         passed = [all(t(r) for t in tests) for r in items]
-        result = self._derive(compress(items, passed))
-        if places is not None:
-            object.__setattr__(result, "_positions", tuple(compress(places, passed)))
-        return result
+        return self._derive(
+            compress(items, passed), positions=None if places is None else tuple(compress(places, passed))
+        )
 
     def _field_index(self, field: str) -> dict[Any, list[int]]:
         """value -> positions of the records holding it, for a field of the root table;
@@ -332,9 +334,7 @@ class Table(Sequence[R]):
 
     def _at(self, positions: Sequence[int]) -> Self:
         """The root table's records at ``positions`` (ascending), which the result keeps."""
-        result = self._derive(self._base._items[p] for p in positions)
-        object.__setattr__(result, "_positions", tuple(positions))
-        return result
+        return self._derive((self._base._items[p] for p in positions), positions=tuple(positions))
 
     # --------------------------------------------------------------- lookup
 

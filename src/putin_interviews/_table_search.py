@@ -65,8 +65,8 @@ def found(table: Table[Any], query: str, limit: int | None) -> tuple[list[Any], 
 
 def _among(table: Table[Any]) -> Docs:
     """The positions in the root table of a selection's records, as the documents its search
-    looks among: known when an indexed filter or an in-order slice of a loaded table made it
-    (:meth:`.Table._places`), else found by identity."""
+    looks among: kept by the selection when it knows them (:meth:`.Table._places`), else found
+    by identity."""
     positions = table._positions
     if positions is None:
         positions = positions_in(table._position_of(), table._items, table._base._items)
